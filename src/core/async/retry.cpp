@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "async/retry.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace coroscope::async {
+
+bool RetryPolicy::shouldRetry(ErrorKind kind) const
+{
+    return std::find(retryOn.begin(), retryOn.end(), kind) != retryOn.end();
+}
+
+std::chrono::nanoseconds RetryPolicy::baseDelay(int attempt) const
+{
+    const double scaled = double(initialDelay.count()) * std::pow(multiplier, std::max(0, attempt - 1));
+    const double capped = std::min(scaled, double(maxDelay.count()));
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double, std::milli>(capped));
+}
+
+namespace detail {
+
+std::chrono::nanoseconds jittered(std::chrono::nanoseconds delay, double jitter, std::mt19937 &random)
+{
+    if (jitter <= 0)
+        return delay;
+    std::uniform_real_distribution<double> factor(1.0 - jitter, 1.0 + jitter);
+    return std::chrono::nanoseconds(qint64(double(delay.count()) * factor(random)));
+}
+
+} // namespace detail
+} // namespace coroscope::async

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "async/duration.h"
+#include "async/errors.h"
+#include "async/sleep.h"
+#include "async/spawn.h"
+
+#include <QCoroTask>
+
+#include <chrono>
+#include <functional>
+#include <initializer_list>
+#include <random>
+#include <source_location>
+#include <vector>
+
+namespace coroscope::async {
+
+// tenacity's retry(stop_after_attempt, wait_exponential, retry_if_exception_type), as a value.
+struct RetryPolicy {
+    int maxAttempts = 3;
+    std::chrono::milliseconds initialDelay{100};
+    double multiplier = 2.0;
+    std::chrono::milliseconds maxDelay{10'000};
+    // Each delay is scaled by a random factor in [1 - jitter, 1 + jitter].
+    double jitter = 0.0;
+    quint32 seed = 1; // jitter is reproducible: a run can be replayed and compared
+    std::vector<ErrorKind> retryOn{ErrorKind::Connection, ErrorKind::Timeout};
+
+    bool shouldRetry(ErrorKind kind) const;
+    // The wait before attempt `attempt + 1` (attempt counts from 1), before jitter.
+    std::chrono::nanoseconds baseDelay(int attempt) const;
+};
+
+namespace detail {
+std::chrono::nanoseconds jittered(std::chrono::nanoseconds delay, double jitter, std::mt19937 &random);
+}
+
+// Runs `attempt()` as a child task "name #1", "name #2", ... until one succeeds, an error of a
+// kind the policy does not retry occurs, or the attempts run out (the last error is thrown).
+// Between attempts the task sleeps for the backoff delay: growing gaps on the timeline.
+template<TaskFactory F>
+QCoro::Task<FactoryResult<F>> retry(RetryPolicy policy, QString name, F attempt,
+                                    std::source_location where = std::source_location::current())
+{
+    std::mt19937 random(policy.seed);
+    for (int number = 1;; ++number) {
+        auto handle = spawn(QStringLiteral("%1 #%2").arg(name).arg(number), attempt, where);
+        std::exception_ptr error;
+        try {
+            co_return co_await handle.join(where);
+        } catch (const CancelledError &) {
+            throw; // cancelling the retrying task is not a failure to retry
+        } catch (...) {
+            error = std::current_exception();
+        }
+        const auto kind = kindOf(error);
+        if (number >= policy.maxAttempts || !policy.shouldRetry(kind))
+            std::rethrow_exception(error);
+        const auto delay = detail::jittered(policy.baseDelay(number), policy.jitter, random);
+        if (auto *context = TaskContext::current())
+            context->mark(QStringLiteral("attempt %1 failed (%2); retrying in %3")
+                              .arg(number)
+                              .arg(describe(error), formatDuration(delay)));
+        co_await sleep(delay, where);
+    }
+}
+
+} // namespace coroscope::async

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trace/recorder.h"
+
+#include "trace/trace.h"
+
+#include <QThread>
+
+#include <algorithm>
+
+namespace coroscope::trace {
+namespace {
+
+std::atomic<quint64> g_nextGeneration{1};
+
+// Which buffer this thread writes to; re-resolved when a different recorder records here.
+struct ThreadCache {
+    quint64 generation = 0;
+    void *log = nullptr;
+};
+thread_local ThreadCache t_cache;
+
+} // namespace
+
+Recorder::Recorder()
+    : m_generation(g_nextGeneration.fetch_add(1, std::memory_order_relaxed))
+{
+    m_clock.start();
+    m_strings.append(QString());
+    m_stringIds.insert(QString(), 0);
+    m_locations.push_back(LocationKey{nullptr, nullptr, 0});
+}
+
+Recorder::~Recorder() = default;
+
+StringId Recorder::intern(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    std::lock_guard lock(m_tablesMutex);
+    const auto it = m_stringIds.constFind(text);
+    if (it != m_stringIds.cend())
+        return *it;
+    const auto id = StringId(m_strings.size());
+    m_strings.append(text);
+    m_stringIds.insert(text, id);
+    return id;
+}
+
+LocationId Recorder::intern(const std::source_location &location)
+{
+    if (location.line() == 0)
+        return 0;
+    const LocationKey key{location.file_name(), location.function_name(), location.line()};
+    std::lock_guard lock(m_tablesMutex);
+    const auto it = m_locationIds.constFind(key);
+    if (it != m_locationIds.cend())
+        return *it;
+    const auto id = LocationId(m_locations.size());
+    m_locations.push_back(key);
+    m_locationIds.insert(key, id);
+    return id;
+}
+
+Recorder::ThreadLog &Recorder::threadLog()
+{
+    if (t_cache.generation == m_generation) [[likely]]
+        return *static_cast<ThreadLog *>(t_cache.log);
+    return registerThread();
+}
+
+Recorder::ThreadLog &Recorder::registerThread()
+{
+    std::lock_guard lock(m_threadsMutex);
+    const auto self = std::this_thread::get_id();
+    auto it = std::find_if(m_threads.begin(), m_threads.end(), [&](const auto &log) { return log->owner == self; });
+    if (it == m_threads.end()) {
+        auto log = std::make_unique<ThreadLog>();
+        log->owner = self;
+        log->index = ThreadIndex(m_threads.size());
+        const auto *thread = QThread::currentThread();
+        log->name = thread && !thread->objectName().isEmpty() ? thread->objectName()
+                    : log->index == 0                        ? QStringLiteral("main")
+                                                             : QStringLiteral("thread %1").arg(log->index);
+        log->events.reserve(1024);
+        m_threads.push_back(std::move(log));
+        it = m_threads.end() - 1;
+    }
+    t_cache = ThreadCache{m_generation, it->get()};
+    return **it;
+}
+
+void Recorder::record(EventKind kind, TaskId task, StringId label, LocationId location, quint8 detail, double value)
+{
+    recordAt(now(), kind, task, label, location, detail, value);
+}
+
+void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label, LocationId location,
+                        quint8 detail, double value)
+{
+    auto &log = threadLog();
+    std::lock_guard lock(log.mutex);
+    log.events.push_back(Event{timeNs, value, task, label, location, log.index, kind, detail});
+}
+
+void Recorder::created(TaskId task, TaskId parent, const QString &name, const std::source_location &where)
+{
+    record(EventKind::Created, task, intern(name), intern(where), 0, double(parent));
+}
+
+void Recorder::suspended(TaskId task, SuspendReason reason, const QString &resource, const std::source_location &where)
+{
+    record(EventKind::Suspended, task, intern(resource), intern(where), quint8(reason));
+}
+
+void Recorder::finished(TaskId task, FinishStatus status, const QString &message)
+{
+    record(EventKind::Finished, task, intern(message), 0, quint8(status));
+}
+
+void Recorder::counter(const QString &name, double value)
+{
+    record(EventKind::Counter, 0, intern(name), 0, 0, value);
+}
+
+void Recorder::mark(TaskId task, const QString &text)
+{
+    record(EventKind::Mark, task, intern(text));
+}
+
+qsizetype Recorder::drainInto(Trace &trace)
+{
+    // Tables first: every id in the drained events was interned before its event was recorded.
+    // The trace may already hold other strings (or merge equal locations from different
+    // translation units), so ids are translated rather than assumed equal.
+    {
+        std::lock_guard lock(m_tablesMutex);
+        for (auto i = qsizetype(m_stringRemap.size()); i < m_strings.size(); ++i)
+            m_stringRemap.push_back(trace.addString(m_strings.at(i)));
+        for (auto i = m_locationRemap.size(); i < m_locations.size(); ++i) {
+            const auto &key = m_locations[i];
+            m_locationRemap.push_back(i == 0 ? 0
+                                             : trace.addLocation(Location{QString::fromUtf8(key.file),
+                                                                          QString::fromUtf8(key.function),
+                                                                          int(key.line)}));
+        }
+    }
+    m_drainScratch.clear();
+    {
+        std::lock_guard lock(m_threadsMutex);
+        for (const auto &log : m_threads)
+            trace.setThreadName(log->index, log->name);
+        for (const auto &log : m_threads) {
+            std::lock_guard logLock(log->mutex);
+            m_drainScratch.insert(m_drainScratch.end(), log->events.begin(), log->events.end());
+            log->events.clear();
+        }
+    }
+    for (auto &event : m_drainScratch) {
+        event.label = m_stringRemap[event.label];
+        event.location = m_locationRemap[event.location];
+    }
+    std::stable_sort(m_drainScratch.begin(), m_drainScratch.end(),
+                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    trace.append(m_drainScratch);
+    return qsizetype(m_drainScratch.size());
+}
+
+} // namespace coroscope::trace

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "trace/event.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <source_location>
+#include <thread>
+#include <vector>
+
+namespace coroscope::trace {
+
+class Trace;
+
+// Records events from any thread. Each thread appends to its own buffer, so recorders on
+// different threads never wait for each other; drainInto() collects the buffers in batches
+// for the live view. Interning strings and locations is the only shared step.
+class Recorder
+{
+public:
+    Recorder();
+    ~Recorder();
+    Recorder(const Recorder &) = delete;
+    Recorder &operator=(const Recorder &) = delete;
+
+    // Nanoseconds since this recorder was created.
+    qint64 now() const { return m_clock.nsecsElapsed(); }
+
+    StringId intern(const QString &text);
+    LocationId intern(const std::source_location &location);
+    TaskId newTaskId() { return m_nextTaskId.fetch_add(1, std::memory_order_relaxed); }
+
+    void record(EventKind kind, TaskId task, StringId label = 0, LocationId location = 0, quint8 detail = 0,
+                double value = 0);
+    void recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label = 0, LocationId location = 0,
+                  quint8 detail = 0, double value = 0);
+
+    void created(TaskId task, TaskId parent, const QString &name, const std::source_location &where);
+    void suspended(TaskId task, SuspendReason reason, const QString &resource, const std::source_location &where);
+    void finished(TaskId task, FinishStatus status, const QString &message = {});
+    void counter(const QString &name, double value);
+    void mark(TaskId task, const QString &text);
+
+    // Moves every event recorded since the last drain into `trace` (with the strings,
+    // locations and threads they use) in time order. Returns how many events were moved.
+    // Call from one thread at a time.
+    qsizetype drainInto(Trace &trace);
+
+private:
+    struct ThreadLog {
+        std::mutex mutex;
+        std::vector<Event> events;
+        std::thread::id owner;
+        ThreadIndex index = 0;
+        QString name;
+    };
+    ThreadLog &threadLog();
+    ThreadLog &registerThread();
+
+    QElapsedTimer m_clock;
+    const quint64 m_generation;
+    std::atomic<TaskId> m_nextTaskId{1};
+
+    std::mutex m_tablesMutex;
+    QHash<QString, StringId> m_stringIds;
+    QStringList m_strings;
+    struct LocationKey {
+        const char *file;
+        const char *function;
+        quint32 line;
+        friend bool operator==(const LocationKey &, const LocationKey &) = default;
+    };
+    friend size_t qHash(const LocationKey &key, size_t seed) noexcept
+    {
+        return qHashMulti(seed, quintptr(key.file), quintptr(key.function), key.line);
+    }
+    QHash<LocationKey, LocationId> m_locationIds;
+    std::vector<LocationKey> m_locations;
+
+    std::mutex m_threadsMutex;
+    std::vector<std::unique_ptr<ThreadLog>> m_threads;
+
+    // Drain bookkeeping: recorder id -> id in the trace being filled.
+    std::vector<StringId> m_stringRemap;
+    std::vector<LocationId> m_locationRemap;
+    std::vector<Event> m_drainScratch;
+};
+
+} // namespace coroscope::trace
