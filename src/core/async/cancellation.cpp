@@ -19,12 +19,14 @@ CancelScope::CancelScope(CancelScope *parent)
 
 CancelScope::~CancelScope()
 {
-    // Children may outlive us (a gather child still running after its parent failed):
-    // they simply stop inheriting cancellation from here.
+    // Children may outlive us (a gather child still running after its parent finished):
+    // they move up to our parent, so cancelling the whole run still reaches them.
     while (m_firstChild) {
         auto *child = m_firstChild;
         unlink(child);
-        child->m_parent = nullptr;
+        child->m_parent = m_parent;
+        if (m_parent)
+            m_parent->link(child);
     }
     if (m_parent)
         m_parent->unlink(this);

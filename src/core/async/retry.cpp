@@ -28,5 +28,18 @@ std::chrono::nanoseconds jittered(std::chrono::nanoseconds delay, double jitter,
     return std::chrono::nanoseconds(qint64(double(delay.count()) * factor(random)));
 }
 
+QString attemptName(const QString &name, int attempt)
+{
+    return QStringLiteral("%1 #%2").arg(name).arg(attempt);
+}
+
+void markRetry(int attempt, const std::exception_ptr &error, std::chrono::nanoseconds delay)
+{
+    if (auto *context = TaskContext::current())
+        context->mark(QStringLiteral("attempt %1 failed (%2); retrying in %3")
+                          .arg(attempt)
+                          .arg(describe(error), formatDuration(delay)));
+}
+
 } // namespace detail
 } // namespace coroscope::async

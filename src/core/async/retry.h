@@ -35,7 +35,9 @@ struct RetryPolicy {
 
 namespace detail {
 std::chrono::nanoseconds jittered(std::chrono::nanoseconds delay, double jitter, std::mt19937 &random);
-}
+QString attemptName(const QString &name, int attempt);
+void markRetry(int attempt, const std::exception_ptr &error, std::chrono::nanoseconds delay);
+} // namespace detail
 
 // Runs `attempt()` as a child task "name #1", "name #2", ... until one succeeds, an error of a
 // kind the policy does not retry occurs, or the attempts run out (the last error is thrown).
@@ -46,7 +48,7 @@ QCoro::Task<FactoryResult<F>> retry(RetryPolicy policy, QString name, F attempt,
 {
     std::mt19937 random(policy.seed);
     for (int number = 1;; ++number) {
-        auto handle = spawn(QStringLiteral("%1 #%2").arg(name).arg(number), attempt, where);
+        auto handle = spawn(detail::attemptName(name, number), attempt, where);
         std::exception_ptr error;
         try {
             co_return co_await handle.join(where);
@@ -59,10 +61,7 @@ QCoro::Task<FactoryResult<F>> retry(RetryPolicy policy, QString name, F attempt,
         if (number >= policy.maxAttempts || !policy.shouldRetry(kind))
             std::rethrow_exception(error);
         const auto delay = detail::jittered(policy.baseDelay(number), policy.jitter, random);
-        if (auto *context = TaskContext::current())
-            context->mark(QStringLiteral("attempt %1 failed (%2); retrying in %3")
-                              .arg(number)
-                              .arg(describe(error), formatDuration(delay)));
+        detail::markRetry(number, error, delay);
         co_await sleep(delay, where);
     }
 }

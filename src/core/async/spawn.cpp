@@ -17,6 +17,11 @@ trace::TaskId untracedTaskId()
     return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+QString joinLabel(const QString &name)
+{
+    return QStringLiteral("join %1").arg(name);
+}
+
 QString gatherLabel(std::size_t count)
 {
     return QStringLiteral("gather %1 task(s)").arg(count);

@@ -23,6 +23,12 @@ namespace coroscope::async {
 template<typename T>
 using Stored = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
 
+namespace detail {
+// GCC 12 cannot compile QStringLiteral inside template coroutines ("array used as
+// initializer"): labels are built by plain functions.
+QString joinLabel(const QString &name);
+} // namespace detail
+
 template<typename T>
 class SpawnState final : public SpawnStateBase
 {
@@ -52,17 +58,7 @@ public:
 
     // Waits for the task; returns its value or rethrows its error. If the waiting task is
     // cancelled meanwhile, this task is cancelled too and waited for, as in asyncio.
-    [[nodiscard]] QCoro::Task<T> join(std::source_location where = std::source_location::current()) const
-    {
-        auto state = m_state;
-        co_await WhenAll(std::vector<std::shared_ptr<SpawnStateBase>>{state}, WhenAll::Mode::WaitForAll,
-                         QStringLiteral("join %1").arg(state->name), where);
-        if constexpr (std::is_void_v<T>) {
-            takeResult(*state);
-        } else {
-            co_return takeResult(*state);
-        }
-    }
+    [[nodiscard]] QCoro::Task<T> join(std::source_location where = std::source_location::current()) const;
 
     // After the task is done: its value, or its error rethrown. Moves the value out.
     static T takeResult(SpawnState<T> &state)
@@ -78,6 +74,24 @@ public:
 private:
     std::shared_ptr<SpawnState<T>> m_state;
 };
+
+template<typename T>
+QCoro::Task<T> joinTask(std::shared_ptr<SpawnState<T>> state, std::source_location where)
+{
+    std::vector<std::shared_ptr<SpawnStateBase>> children{state};
+    co_await WhenAll(std::move(children), WhenAll::Mode::WaitForAll, detail::joinLabel(state->name), where);
+    if constexpr (std::is_void_v<T>) {
+        TaskHandle<T>::takeResult(*state);
+    } else {
+        co_return TaskHandle<T>::takeResult(*state);
+    }
+}
+
+template<typename T>
+QCoro::Task<T> TaskHandle<T>::join(std::source_location where) const
+{
+    return joinTask<T>(m_state, where);
+}
 
 template<typename F>
 concept TaskFactory = requires(F &f) { typename std::invoke_result_t<F &>::value_type; };
@@ -126,6 +140,7 @@ TaskHandle<FactoryResult<F>> spawnIn(std::shared_ptr<trace::Recorder> recorder, 
     state->name = std::move(name);
     if (recorder)
         recorder->created(id, parent, state->name, where);
+    taskStarted();
     {
         // QCoro tasks start eagerly: the child runs up to its first co_await right here,
         // under its own name. Its Task object is dropped; the frame owns itself until done.

@@ -42,8 +42,8 @@ QCoro::Task<void> TaskGroup::join(std::source_location where)
     while (waited < m_children.size()) {
         std::vector<std::shared_ptr<SpawnStateBase>> batch(m_children.begin() + qsizetype(waited), m_children.end());
         waited = m_children.size();
-        co_await WhenAll(std::move(batch), WhenAll::Mode::WaitForAll,
-                         QStringLiteral("%1: join %2 task(s)").arg(m_name).arg(waited), where);
+        auto label = QStringLiteral("%1: join %2 task(s)").arg(m_name).arg(waited);
+        co_await WhenAll(std::move(batch), WhenAll::Mode::WaitForAll, std::move(label), where);
     }
     m_joined = true;
 

@@ -3,6 +3,18 @@
 
 namespace coroscope::async {
 
+namespace detail {
+QString waitForCancelReason(std::chrono::nanoseconds limit)
+{
+    return QStringLiteral("wait_for: no result after %1").arg(formatDuration(limit));
+}
+
+void throwWaitForTimeout(const QString &task, std::chrono::nanoseconds limit)
+{
+    throw TimeoutError(QStringLiteral("%1 timed out after %2").arg(task, formatDuration(limit)));
+}
+} // namespace detail
+
 DeadlineScope::DeadlineScope(std::chrono::nanoseconds limit, std::source_location where)
     : m_context(TaskContext::current())
     , m_scope(m_context ? &m_context->cancelScope() : nullptr)

@@ -40,6 +40,11 @@ private:
     bool m_expired = false;
 };
 
+namespace detail {
+QString waitForCancelReason(std::chrono::nanoseconds limit);
+[[noreturn]] void throwWaitForTimeout(const QString &task, std::chrono::nanoseconds limit);
+} // namespace detail
+
 // asyncio.timeout: runs `body()` (a callable returning QCoro::Task<T>) in the calling task and
 // throws TimeoutError if it has not finished after `limit`; whatever it was waiting on is
 // cancelled (a request aborted, a timer stopped, a semaphore wait withdrawn).
@@ -72,7 +77,7 @@ QCoro::Task<T> waitFor(TaskHandle<T> task, std::chrono::nanoseconds limit,
     auto &scheduler = DeadlineScheduler::current();
     auto deadline = scheduler.schedule(DeadlineScheduler::Clock::now() + limit, [task, &expired, limit] {
         expired = true;
-        task.cancel(QStringLiteral("wait_for: no result after %1").arg(formatDuration(limit)));
+        task.cancel(detail::waitForCancelReason(limit));
     });
     std::exception_ptr error;
     try {
@@ -93,7 +98,7 @@ QCoro::Task<T> waitFor(TaskHandle<T> task, std::chrono::nanoseconds limit,
     if (!expired)
         scheduler.cancel(deadline);
     if (expired && kindOf(error) == ErrorKind::Cancelled)
-        throw TimeoutError(QStringLiteral("%1 timed out after %2").arg(task.name(), formatDuration(limit)));
+        detail::throwWaitForTimeout(task.name(), limit);
     std::rethrow_exception(error);
 }
 

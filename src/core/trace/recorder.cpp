@@ -127,7 +127,7 @@ void Recorder::mark(TaskId task, const QString &text)
     record(EventKind::Mark, task, intern(text));
 }
 
-qsizetype Recorder::drainInto(Trace &trace)
+Recorder::Drained Recorder::drainInto(Trace &trace)
 {
     // Tables first: every id in the drained events was interned before its event was recorded.
     // The trace may already hold other strings (or merge equal locations from different
@@ -161,8 +161,8 @@ qsizetype Recorder::drainInto(Trace &trace)
     }
     std::stable_sort(m_drainScratch.begin(), m_drainScratch.end(),
                      [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
-    trace.append(m_drainScratch);
-    return qsizetype(m_drainScratch.size());
+    const auto firstChanged = trace.append(m_drainScratch);
+    return Drained{qsizetype(m_drainScratch.size()), firstChanged};
 }
 
 } // namespace coroscope::trace

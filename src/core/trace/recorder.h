@@ -48,10 +48,14 @@ public:
     void counter(const QString &name, double value);
     void mark(TaskId task, const QString &text);
 
+    struct Drained {
+        qsizetype added = 0;
+        qsizetype firstChanged = 0; // events from here on are new or moved
+    };
     // Moves every event recorded since the last drain into `trace` (with the strings,
-    // locations and threads they use) in time order. Returns how many events were moved.
-    // Call from one thread at a time.
-    qsizetype drainInto(Trace &trace);
+    // locations and threads they use) in time order. Always drain into the same trace,
+    // from one thread at a time.
+    Drained drainInto(Trace &trace);
 
 private:
     struct ThreadLog {

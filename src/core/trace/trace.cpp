@@ -86,9 +86,10 @@ void Trace::setThreadName(ThreadIndex index, const QString &name)
     m_threadNames[index] = name;
 }
 
-void Trace::append(std::span<const Event> events)
+qsizetype Trace::append(std::span<const Event> events)
 {
     const auto firstNew = m_events.size();
+    auto firstChanged = qsizetype(firstNew);
     m_events.insert(m_events.end(), events.begin(), events.end());
     // Batches from different threads interleave slightly; keep the whole trace in time order.
     if (firstNew > 0 && !events.empty() && events.front().timeNs < m_events[firstNew - 1].timeNs) {
@@ -96,9 +97,11 @@ void Trace::append(std::span<const Event> events)
                                            events.front().timeNs,
                                            [](qint64 t, const Event &e) { return t < e.timeNs; });
         std::stable_sort(from, m_events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+        firstChanged = from - m_events.begin();
     }
     for (const auto &event : events)
         index(event);
+    return firstChanged;
 }
 
 void Trace::index(const Event &event)

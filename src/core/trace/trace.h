@@ -63,7 +63,9 @@ public:
     LocationId addLocation(const Location &location);
     ThreadIndex addThread(const QString &name);
     void setThreadName(ThreadIndex index, const QString &name);
-    void append(std::span<const Event> events);
+    // Returns the index of the first event that is new or moved: batches from different
+    // threads can reach back a little in time, and the trace stays sorted.
+    qsizetype append(std::span<const Event> events);
     void clear();
 
 private:
