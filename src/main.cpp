@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui.h"
+#include "cli/cli.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+int main(int argc, char **argv)
+{
+    if (coroscope::cli::isCommandLine(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("coroscope"));
+        return coroscope::cli::run(QCoreApplication::arguments());
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("coroscope"));
+    QApplication::setOrganizationName(QStringLiteral("Coroscope"));
+    return coroscope::app::runGui(QCoreApplication::arguments());
+}
