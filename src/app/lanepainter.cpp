@@ -360,7 +360,8 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     const auto &axis = frame.axis;
     const double width = axis.widthPx();
     const double bottom = area.bottom();
-    const double scale = std::max(lane.maxValue, blockedLagMs * 1.2);
+    // Healthy lag stays near the floor and the blocked threshold sits below the lane's label.
+    const double scale = std::max(lane.maxValue, blockedLagMs * 1.6);
 
     // The heartbeat's baseline: a live loop is a calm line.
     if (!points.empty()) {
@@ -423,6 +424,11 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     }
     flushColumn();
     fills.flush();
+    if (!points.empty()) {
+        painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
+        painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,
+                         QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))));
+    }
     QFont bold = frame.font;
     bold.setBold(true);
     painter.setFont(bold);

@@ -105,8 +105,10 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
         painter->setPen(QPen(tick.major ? text : faint, 0));
         painter->drawLine(QPointF(x, rect.bottom() - length), QPointF(x, rect.bottom()));
         if (tick.major) {
-            painter->drawText(QRectF(x + 3, rect.top(), 200, rect.height() * 0.7), Qt::AlignLeft | Qt::AlignVCenter,
-                              formatTick(tick.timeNs, majorStep));
+            // A label that would be cut at the right edge says less than none.
+            const auto label = formatTick(tick.timeNs, majorStep);
+            if (x + 3 + metrics.horizontalAdvance(label) <= rect.right())
+                painter->drawText(QRectF(x + 3, rect.top(), 200, rect.height() * 0.7), Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
     // The playhead's handle, with its time, where the hand that drags it can see it.

@@ -72,6 +72,16 @@ TimelineView::TimelineView(QWidget *parent)
 
 TimelineView::~TimelineView() = default;
 
+TimelineModel *TimelineView::timelineModel() const
+{
+    return m_model;
+}
+
+TimelineState *TimelineView::state() const
+{
+    return m_state;
+}
+
 void TimelineView::setTimelineModel(TimelineModel *model)
 {
     if (m_model)
@@ -317,7 +327,7 @@ void TimelineView::paintPlayhead(QPainter &painter, const QRect &area)
     if (!m_state->isLive() && x < area.right()) {
         // What has not happened yet at the playhead is faded, so a replay reads as a replay.
         auto veil = palette().color(QPalette::Base);
-        veil.setAlpha(150);
+        veil.setAlpha(110);
         painter.fillRect(QRectF(std::max<double>(x, area.left()), area.top(), area.right() - x + 1, area.height()), veil);
     }
     painter.setPen(QPen(m_frame.palette.playhead(), 2));

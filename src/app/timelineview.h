@@ -31,9 +31,9 @@ public:
     ~TimelineView() override;
 
     void setTimelineModel(TimelineModel *model);
-    TimelineModel *timelineModel() const { return m_model; }
+    TimelineModel *timelineModel() const;
     void setState(TimelineState *state);
-    TimelineState *state() const { return m_state; }
+    TimelineState *state() const;
     // How tooltips quote a line of source ("co_await sleep(latency);").
     void setSourceLookup(std::function<QString(const trace::Location &)> lookup);
 
