@@ -37,13 +37,19 @@ void TaskGroup::adopt(std::shared_ptr<SpawnStateBase> child)
 
 QCoro::Task<void> TaskGroup::join(std::source_location where)
 {
-    // Children spawned while we wait (by other children) are waited for too.
+    // Children spawned while we wait (by other children) are waited for too. A cancelled wait
+    // still returns only once every child has finished (WhenAll sees to it).
+    std::exception_ptr cancelled;
     std::size_t waited = 0;
-    while (waited < m_children.size()) {
+    while (waited < m_children.size() && !cancelled) {
         std::vector<std::shared_ptr<SpawnStateBase>> batch(m_children.begin() + qsizetype(waited), m_children.end());
         waited = m_children.size();
         auto label = QStringLiteral("%1: join %2 task(s)").arg(m_name).arg(waited);
-        co_await WhenAll(std::move(batch), WhenAll::Mode::WaitForAll, std::move(label), where);
+        try {
+            co_await WhenAll(std::move(batch), WhenAll::Mode::WaitForAll, std::move(label), where);
+        } catch (const CancelledError &) {
+            cancelled = std::current_exception();
+        }
     }
     m_joined = true;
 
@@ -54,6 +60,8 @@ QCoro::Task<void> TaskGroup::join(std::source_location where)
     }
     if (!failures.empty())
         throw TaskGroupError(m_name, std::move(failures));
+    if (cancelled)
+        std::rethrow_exception(cancelled);
     if (m_context && m_context->cancelScope().isCancelled())
         throw CancelledError(m_context->cancelScope().reason());
 }
