@@ -13,14 +13,27 @@ using trace::EventKind;
 EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &EventLogModel::flush);
+    m_sinceFlush.start();
 }
 
 void EventLogModel::setTrace(const trace::Trace *trace)
 {
+    m_flushTimer.stop();
+    m_pendingFirst = -1;
     beginResetModel();
     m_trace = trace;
     m_rows = trace ? int(trace->events().size()) : 0;
     endResetModel();
+}
+
+void EventLogModel::setUpdateInterval(int milliseconds)
+{
+    m_flushTimer.setInterval(std::max(0, milliseconds));
+    if (milliseconds <= 0)
+        flush();
 }
 
 void EventLogModel::update(qsizetype first, qsizetype count)
@@ -28,11 +41,26 @@ void EventLogModel::update(qsizetype first, qsizetype count)
     Q_UNUSED(count);
     if (!m_trace)
         return;
-    const int size = int(m_trace->events().size());
-    if (size < m_rows || first < 0) {
+    if (first < 0 || qsizetype(m_trace->events().size()) < m_rows) {
         setTrace(m_trace);
         return;
     }
+    m_pendingFirst = m_pendingFirst < 0 ? first : std::min(m_pendingFirst, first);
+    if (m_flushTimer.interval() == 0 || m_sinceFlush.elapsed() >= m_flushTimer.interval())
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void EventLogModel::flush()
+{
+    m_flushTimer.stop();
+    m_sinceFlush.restart();
+    if (!m_trace || m_pendingFirst < 0)
+        return;
+    const auto first = m_pendingFirst;
+    m_pendingFirst = -1;
+    const int size = int(m_trace->events().size());
     // Rows from `first` to the old end now hold other (moved) events.
     if (first < m_rows)
         Q_EMIT dataChanged(index(int(first), 0), index(m_rows - 1, ColumnCount - 1));

@@ -5,6 +5,8 @@
 #include "trace/trace.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QTimer>
 
 namespace coroscope::app {
 
@@ -28,6 +30,11 @@ public:
     const trace::Trace *trace() const { return m_trace; }
     // The trace grew: events [first, first + count) are new or moved.
     void update(qsizetype first, qsizetype count);
+    // While a run streams in, announce new rows at most this often (0: at once). A table
+    // re-lays out every visible row when rows are inserted; a few times a second is plenty.
+    void setUpdateInterval(int milliseconds);
+    // Announce whatever is pending now.
+    void flush();
     // Colours of the event swatches, matching the timeline.
     void setPalette(const TimelinePalette &palette);
 
@@ -49,6 +56,9 @@ private:
     const trace::Trace *m_trace = nullptr;
     int m_rows = 0;
     TimelinePalette m_palette = TimelinePalette::light();
+    qsizetype m_pendingFirst = -1; // lowest row changed since the last announcement
+    QTimer m_flushTimer;
+    QElapsedTimer m_sinceFlush;
 };
 
 } // namespace coroscope::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/eventlogpanel.h"
 
+#include "app/eventlogdelegate.h"
 #include "app/eventlogfilter.h"
 #include "app/eventlogmodel.h"
 #include "app/timelinestate.h"
@@ -26,6 +27,7 @@ EventLogPanel::EventLogPanel(QWidget *parent)
     m_ui->setupUi(this);
     auto *table = m_ui->table;
     table->setModel(m_filter);
+    table->setItemDelegate(new EventLogDelegate(table));
     table->setObjectName(QStringLiteral("eventLog"));
     // Uniform rows: a million of them scroll as fast as ten.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -45,13 +47,21 @@ EventLogPanel::EventLogPanel(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::modelReset, this, &EventLogPanel::updateCount);
     applySelectionColors();
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &EventLogPanel::updateCount);
-    // Live: keep showing the newest events while the user has not scrolled away from them.
+    // Live: keep showing the newest events while the user has not scrolled away from them. A
+    // few times a second is all anyone can read, and each scroll re-lays out every visible row.
+    m_followTimer.setSingleShot(true);
+    m_followTimer.setInterval(250);
+    connect(&m_followTimer, &QTimer::timeout, this, [this] {
+        auto *bar = m_ui->table->verticalScrollBar();
+        if (m_following)
+            bar->setValue(bar->maximum());
+    });
+    connect(m_ui->table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_following = value >= m_ui->table->verticalScrollBar()->maximum() - 2;
+    });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_state && m_state->isLive()) {
-            auto *bar = m_ui->table->verticalScrollBar();
-            if (bar->value() >= bar->maximum() - m_ui->table->verticalHeader()->defaultSectionSize() * 4)
-                m_ui->table->scrollToBottom();
-        }
+        if (m_state && m_state->isLive() && m_following && !m_followTimer.isActive())
+            m_followTimer.start();
     });
     updateCount();
 }

@@ -3,6 +3,7 @@
 
 #include "trace/event.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -51,6 +52,8 @@ private:
     TimelineState *m_state = nullptr;
     bool m_syncing = false;
     bool m_applyingPalette = false;
+    bool m_following = true; // at the newest row
+    QTimer m_followTimer;
 };
 
 } // namespace coroscope::app

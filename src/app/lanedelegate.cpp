@@ -79,8 +79,9 @@ void LaneDelegate::paintName(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(font);
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QFontMetricsF metrics(font);
-    painter->drawText(rect, Qt::AlignVCenter | Qt::AlignLeft, metrics.elidedText(text, Qt::ElideRight, rect.width()));
+    auto &cache = font.bold() ? m_boldTexts : m_texts;
+    const auto &laidOut = cache.elided(text, font, rect.width());
+    painter->drawStaticText(QPointF(rect.left(), rect.center().y() - laidOut.size().height() / 2), laidOut);
     painter->restore();
 }
 

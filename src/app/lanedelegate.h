@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/statictextcache.h"
+
 #include <QStyledItemDelegate>
 
 namespace coroscope::app {
@@ -25,6 +27,8 @@ private:
     void paintName(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     const LaneFrame *m_frame = nullptr;
+    mutable StaticTextCache m_texts;
+    mutable StaticTextCache m_boldTexts;
 };
 
 } // namespace coroscope::app

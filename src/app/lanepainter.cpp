@@ -2,9 +2,12 @@
 #include "app/lanepainter.h"
 
 #include "app/timeformat.h"
+#include "app/statictextcache.h"
 #include "app/timelinemodel.h"
 
 #include <QFontMetricsF>
+#include <QImage>
+#include <QPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -57,6 +60,28 @@ private:
     bool m_active = false;
 };
 
+double devicePixelRatio(const QPainter &painter)
+{
+    return painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+}
+
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+// A transparent canvas of at least columns x rows, reused across lanes and frames on this thread.
+QImage &scratchImage(int columns, int rows)
+{
+    thread_local QImage image;
+    if (image.width() < columns || image.height() < rows)
+        image = QImage(std::max(columns, image.width()), std::max(rows, image.height()), QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < rows; ++y)
+        std::fill_n(reinterpret_cast<QRgb *>(image.scanLine(y)), columns, QRgb(0));
+    return image;
+}
+
 // State and reason folded into one small key, to find what dominates a merged pixel column.
 constexpr int keyCount = SpanStateCount + trace::SuspendReasonCount;
 
@@ -93,38 +118,6 @@ QString spanText(const Span &span, const Lane &lane, const LaneFrame &frame)
     case SpanState::Failed: return QStringLiteral("failed");
     }
     return {};
-}
-
-void drawWideSpan(QPainter &painter, FillBatcher &fills, const QRectF &bar, double xs, double xe, const Span &span,
-                  const Lane &lane, const LaneFrame &frame, const QFontMetricsF &metrics)
-{
-    const auto color = frame.palette.spanColor(span);
-    if (span.state == SpanState::Queued) {
-        // Not yet running anywhere: a thin line, so it reads as "waiting for a thread".
-        const double thickness = std::max(2.0, bar.height() * 0.14);
-        fills.add(QRectF(xs, bar.center().y() - thickness / 2, xe - xs, thickness), color);
-        return;
-    }
-    const QRectF rect(xs, bar.top(), xe - xs, bar.height());
-    fills.add(rect, color);
-    const bool hatch = span.state == SpanState::Cancelled;
-    const double textRoom = rect.width() - 8;
-    const bool text = textRoom >= metrics.averageCharWidth() * 5;
-    if (!hatch && !text)
-        return;
-    fills.flush();
-    if (hatch) {
-        painter.fillRect(rect, QBrush(frame.palette.isDark() ? QColor(0, 0, 0, 90) : QColor(255, 255, 255, 110),
-                                      Qt::BDiagPattern));
-    }
-    if (text) {
-        const auto visible = rect.intersected(QRectF(0, rect.top(), frame.axis.widthPx(), rect.height()));
-        const auto label = metrics.elidedText(spanText(span, lane, frame), Qt::ElideRight, visible.width() - 8);
-        if (!label.isEmpty()) {
-            painter.setPen(TimelinePalette::textOn(color));
-            painter.drawText(visible.adjusted(4, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
-        }
-    }
 }
 
 } // namespace
@@ -183,12 +176,38 @@ void LanePainter::paintGrid(QPainter &painter, const QRectF &rect, const LaneFra
 void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame)
 {
     const auto &spans = lane.spans;
+    if (spans.empty())
+        return;
     const auto &axis = frame.axis;
     const auto now = frame.nowNs;
-    const double width = axis.widthPx();
-    const QFontMetricsF metrics(frame.font);
-    FillBatcher fills(painter);
-    auto clampX = [width](double x) { return std::clamp(x, -2.0, width + 2.0); };
+    const double ratio = devicePixelRatio(painter);
+    const int columns = std::max(1, int(std::ceil(axis.widthPx() * ratio)));
+    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 5 + 8;
+    const qint64 origin = axis.startNs();
+    const double pixelsPerNs = ratio * axis.widthPx() / double(axis.durationNs());
+    auto xOf = [&](qint64 t) { return double(t - origin) * pixelsPerNs; }; // device pixels
+    std::array<QRgb, keyCount> colors;
+    for (int key = 0; key < keyCount; ++key)
+        colors[std::size_t(key)] = qPremultiply(colorOfKey(key, frame.palette).rgba());
+
+    // Bars are painted as one row of device pixels, one colour per column, then stretched to
+    // the bar's height in a single blit. Spans wider than a pixel fill their columns; narrower
+    // ones starting in the same column are merged into it, coloured by what covers most of it.
+    auto &row = scratchImage(columns, 1);
+    auto *pixels = reinterpret_cast<QRgb *>(row.scanLine(0));
+    int used0 = columns;
+    int used1 = -1;
+    auto paintColumns = [&](int from, int to, QRgb color) {
+        from = std::max(from, 0);
+        to = std::min(to, columns);
+        if (from >= to)
+            return;
+        std::fill(pixels + from, pixels + to, color);
+        used0 = std::min(used0, from);
+        used1 = std::max(used1, to - 1);
+    };
+    std::vector<QRectF> queued;     // thin lines, drawn over the bar row
+    std::vector<const Span *> wide; // wide enough for hatching or a label
 
     auto i = firstSpanEndingAfter(spans, axis.startNs(), now);
     const auto count = spans.size();
@@ -196,39 +215,114 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
         const auto &span = spans[i];
         if (span.startNs > axis.endNs())
             break;
-        const double xs = axis.mapTimeToX(span.startNs);
-        const double xe = axis.mapTimeToX(span.end(now));
+        const double xs = xOf(span.startNs);
+        const double xe = xOf(span.end(now));
         if (xe - xs >= 1.0) {
-            drawWideSpan(painter, fills, bar, clampX(xs), clampX(xe), span, lane, frame, metrics);
+            if (span.state == SpanState::Queued)
+                queued.push_back(QRectF(xs / ratio, 0, (xe - xs) / ratio, 0));
+            else
+                paintColumns(int(std::lround(xs)), int(std::lround(xe)), colors[std::size_t(keyOf(span))]);
+            if ((xe - xs) / ratio >= textWidth || span.state == SpanState::Cancelled)
+                wide.push_back(&span);
             ++i;
             continue;
         }
-        // Narrow spans starting in this pixel column become one column, coloured by whatever
-        // covers most of it. After a handful, the rest of the column is skipped by binary search.
+        // Narrow spans from here to the column's right edge. Their ends only grow, so the scan
+        // is linear and touches each span once; a column crammed with more than a few dozen
+        // gallops to its end instead.
         const double column = std::floor(xs);
-        const qint64 columnEnd = axis.mapXToTime(column + 1);
+        const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
+        const qint64 nextColumnEnd = origin + qint64((column + 2) / pixelsPerNs);
         std::array<qint64, keyCount> covered{};
+        int dominant = 0;
+        qint64 dominantNs = -1;
         auto j = i;
         int merged = 0;
-        while (j < count && spans[j].startNs < columnEnd && merged < 16) {
+        while (j < count) {
             const auto &next = spans[j];
-            if (j != i && axis.mapTimeToX(next.end(now)) - column > 1.0)
-                break; // a wide span begins here; it draws itself
-            covered[std::size_t(keyOf(next))] += std::max<qint64>(1, next.end(now) - next.startNs);
-            ++merged;
+            if (next.startNs >= columnEnd)
+                break;
+            const qint64 end = next.end(now);
+            if (j != i && end > nextColumnEnd)
+                break; // a wide span begins here; it paints itself
+            const int key = keyOf(next);
+            auto &total = covered[std::size_t(key)];
+            total += std::max<qint64>(1, end - next.startNs);
+            if (total > dominantNs) {
+                dominantNs = total;
+                dominant = key;
+            }
             ++j;
+            if (++merged == 48) {
+                std::size_t step = 1;
+                while (j + step < count && spans[j + step].end(now) <= columnEnd)
+                    step *= 2;
+                const auto last = std::min(count, j + step + 1);
+                j = std::size_t(std::partition_point(spans.begin() + qsizetype(j), spans.begin() + qsizetype(last),
+                                                     [&](const Span &s) { return s.end(now) <= columnEnd; })
+                                - spans.begin());
+                // The span across the right edge, if narrow, is left to the next column.
+                if (j < count && xOf(spans[j].end(now)) - xOf(spans[j].startNs) < 1.0)
+                    ++j;
+                break;
+            }
         }
-        if (merged == 16)
-            j = std::max(j, firstSpanEndingAfter(spans, columnEnd, now));
-        const auto dominant = int(std::max_element(covered.begin(), covered.end()) - covered.begin());
-        const auto color = colorOfKey(dominant, frame.palette);
-        if (dominant == int(SpanState::Queued)) {
-            const double thickness = std::max(2.0, bar.height() * 0.14);
-            fills.add(QRectF(column, bar.center().y() - thickness / 2, 1.0, thickness), color);
-        } else {
-            fills.add(QRectF(column, bar.top(), 1.0, bar.height()), color);
-        }
+        if (dominant == int(SpanState::Queued))
+            queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
+        else
+            paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
         i = std::max(j, i + 1);
+    }
+    if (used1 >= used0) {
+        // Few runs of one colour: opaque fills are the cheapest thing a raster engine does. Many:
+        // one stretched blit beats thousands of fills.
+        constexpr int maxRuns = 96;
+        int runs = 0;
+        for (int c = used0 + 1; c <= used1 && runs <= maxRuns; ++c)
+            runs += pixels[c] != pixels[c - 1] ? 1 : 0;
+        if (runs <= maxRuns) {
+            int from = used0;
+            for (int c = used0 + 1; c <= used1 + 1; ++c) {
+                if (c <= used1 && pixels[c] == pixels[from])
+                    continue;
+                if (qAlpha(pixels[from]) != 0) {
+                    painter.fillRect(QRectF(from / ratio, bar.top(), (c - from) / ratio, bar.height()), QColor::fromRgba(pixels[from]));
+                    ++t_drawCount;
+                }
+                from = c;
+            }
+        } else {
+            painter.drawImage(QRectF(used0 / ratio, bar.top(), (used1 - used0 + 1) / ratio, bar.height()), row,
+                              QRectF(used0, 0, used1 - used0 + 1, 1));
+            ++t_drawCount;
+        }
+    }
+    if (!queued.empty()) {
+        // Not yet running anywhere: a thin line, so it reads as "waiting for a thread".
+        const double thickness = std::max(2.0, bar.height() * 0.14);
+        FillBatcher fills(painter);
+        for (const auto &line : queued)
+            fills.add(QRectF(line.left(), bar.center().y() - thickness / 2, line.width(), thickness), frame.palette.queued());
+    }
+    const double width = axis.widthPx();
+    for (const auto *span : wide) {
+        const double xs = std::clamp(axis.mapTimeToX(span->startNs), -2.0, width + 2);
+        const double xe = std::clamp(axis.mapTimeToX(span->end(now)), -2.0, width + 2);
+        const QRectF rect(xs, bar.top(), xe - xs, bar.height());
+        if (span->state == SpanState::Cancelled) {
+            painter.fillRect(rect, QBrush(frame.palette.isDark() ? QColor(0, 0, 0, 90) : QColor(255, 255, 255, 110),
+                                          Qt::BDiagPattern));
+        }
+        if (span->state == SpanState::Queued || rect.width() < textWidth)
+            continue;
+        const auto visible = rect.intersected(QRectF(0, rect.top(), width, rect.height()));
+        // Labels repeat ("sleep 100 ms", "GET /users/3"): laid out once, drawn many times.
+        thread_local StaticTextCache labels;
+        const auto &label = labels.elided(spanText(*span, lane, frame), frame.font, visible.width() - 8);
+        if (!label.text().isEmpty()) {
+            painter.setPen(TimelinePalette::textOn(frame.palette.spanColor(*span)));
+            painter.drawStaticText(QPointF(visible.left() + 4, visible.center().y() - label.size().height() / 2), label);
+        }
     }
 }
 
@@ -296,58 +390,66 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
         return;
     const auto &axis = frame.axis;
     const double width = axis.widthPx();
-    const double top = area.top() + std::round(area.height() * 0.12);
-    const double bottom = area.bottom();
+    const double ratio = devicePixelRatio(painter);
+    // The step chart is drawn pixel by pixel at device resolution: every column keeps the lowest
+    // and highest value it saw, so a million steps cost as much as a thousand, and one blit
+    // puts the result on screen.
+    const int columns = std::max(1, int(std::ceil(width * ratio)));
+    const int rows = std::max(1, int(std::ceil(area.height() * ratio)));
+    const double headroom = std::round(area.height() * 0.12) * ratio;
     const double scale = lane.maxValue > 0 ? lane.maxValue : 1.0;
-    auto yOf = [&](double value) { return bottom - (bottom - top) * std::clamp(value / scale, 0.0, 1.0); };
+    auto rowOf = [&](double value) {
+        return std::clamp(int(std::lround(double(rows - 1) - (double(rows - 1) - headroom) * std::clamp(value / scale, 0.0, 1.0))),
+                          0, rows - 1);
+    };
+    auto columnOf = [&](qint64 t) { return int(std::floor(axis.mapTimeToX(t) * ratio)); };
 
-    // The step line with pixel columns folded: inside a column only the lowest and highest values
-    // survive, which is exactly what a column can show.
-    QPolygonF line;
-    auto at = pointAtOrBefore(points, axis.startNs());
-    double value = at >= 0 ? points[std::size_t(at)].value : 0.0;
-    double x = at >= 0 ? std::max(-1.0, axis.mapTimeToX(points[std::size_t(at)].timeNs)) : axis.mapTimeToX(points.front().timeNs);
-    line << QPointF(x, yOf(value));
-    auto i = std::size_t(at + 1);
-    while (i < points.size() && points[i].timeNs <= axis.endNs()) {
-        const double px = axis.mapTimeToX(points[i].timeNs);
-        if (px - x < 1.0) {
-            double low = points[i].value;
-            double high = low;
-            const qint64 columnEnd = axis.mapXToTime(std::floor(px) + 1);
-            while (i + 1 < points.size() && points[i + 1].timeNs < columnEnd) {
-                ++i;
-                low = std::min(low, points[i].value);
-                high = std::max(high, points[i].value);
-            }
-            line << QPointF(px, yOf(value)) << QPointF(px, yOf(high)) << QPointF(px, yOf(low));
-            value = points[i].value;
-            line << QPointF(px, yOf(value));
-            x = px;
-        } else {
-            line << QPointF(px, yOf(value));
-            value = points[i].value;
-            line << QPointF(px, yOf(value));
-            x = px;
+    const auto at = pointAtOrBefore(points, axis.startNs());
+    const int firstColumn = at >= 0 ? 0 : std::clamp(columnOf(points.front().timeNs), 0, columns);
+    const int lastColumn = std::clamp(int(std::ceil(std::min(width, axis.mapTimeToX(frame.nowNs)) * ratio)), firstColumn, columns);
+    if (lastColumn <= firstColumn)
+        return;
+    std::vector<double> low(std::size_t(columns), 0.0);
+    std::vector<double> high(std::size_t(columns), 0.0);
+    double value = at >= 0 ? points[std::size_t(at)].value : points.front().value;
+    int column = firstColumn;
+    auto carry = [&](int until) {
+        for (; column < until; ++column)
+            low[std::size_t(column)] = high[std::size_t(column)] = value;
+    };
+    for (auto i = std::size_t(at + 1); i < points.size() && points[i].timeNs <= axis.endNs(); ++i) {
+        const int c = std::clamp(columnOf(points[i].timeNs), firstColumn, lastColumn - 1);
+        if (c >= column) {
+            carry(c);
+            low[std::size_t(c)] = high[std::size_t(c)] = value;
+            column = c + 1;
         }
-        ++i;
+        value = points[i].value;
+        low[std::size_t(c)] = std::min(low[std::size_t(c)], value);
+        high[std::size_t(c)] = std::max(high[std::size_t(c)], value);
     }
-    const double endX = std::min(width + 1, axis.mapTimeToX(frame.nowNs));
-    if (endX > x)
-        line << QPointF(endX, yOf(value));
+    carry(lastColumn);
 
-    QPolygonF fill = line;
-    fill << QPointF(fill.last().x(), bottom) << QPointF(fill.first().x(), bottom);
-    auto color = frame.palette.counter();
-    auto translucent = color;
-    translucent.setAlpha(70);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(translucent);
-    painter.drawPolygon(fill);
-    painter.setPen(QPen(color, 1.5));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPolyline(line);
-    t_drawCount += 2;
+    auto &canvas = scratchImage(columns, rows);
+    const QRgb fill = qPremultiply(withAlpha(frame.palette.counter(), 70).rgba());
+    const QRgb line = frame.palette.counter().rgba();
+    const int thickness = std::max(1, int(std::lround(1.5 * ratio)));
+    int previous = -1;
+    for (int c = firstColumn; c < lastColumn; ++c) {
+        const int top = rowOf(high[std::size_t(c)]);
+        const int bottom = rowOf(low[std::size_t(c)]);
+        // The line runs from where the last column ended to everywhere this one went.
+        const int from = std::min({top, previous < 0 ? top : previous});
+        const int to = std::max({bottom, previous < 0 ? bottom : previous}) + thickness - 1;
+        for (int y = top; y < rows; ++y)
+            reinterpret_cast<QRgb *>(canvas.scanLine(y))[c] = fill;
+        for (int y = std::max(0, from); y <= std::min(rows - 1, to); ++y)
+            reinterpret_cast<QRgb *>(canvas.scanLine(y))[c] = line;
+        previous = top;
+    }
+    painter.drawImage(QRectF(firstColumn / ratio, area.top(), (lastColumn - firstColumn) / ratio, rows / ratio), canvas,
+                      QRectF(firstColumn, 0, lastColumn - firstColumn, rows));
+    ++t_drawCount;
 
     painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
     painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,

@@ -154,11 +154,17 @@ QAction *MainWindow::addAction(const QString &name, const QString &text, const Q
 {
     auto *action = new QAction(text, this);
     action->setObjectName(name);
-    action->setShortcuts(shortcuts);
+    // Platform key bindings may coincide with the explicit ones (FullScreen is F11 on Linux).
+    QList<QKeySequence> keys;
+    for (const auto &key : shortcuts) {
+        if (!key.isEmpty() && !keys.contains(key))
+            keys.append(key);
+    }
+    action->setShortcuts(keys);
     action->setShortcutContext(Qt::WindowShortcut);
     QString toolTip = tip.isEmpty() ? QString(text).remove(QLatin1Char('&')) : tip;
-    if (!shortcuts.isEmpty())
-        toolTip += QStringLiteral(" (%1)").arg(shortcuts.first().toString(QKeySequence::NativeText));
+    if (!keys.isEmpty())
+        toolTip += QStringLiteral(" (%1)").arg(keys.first().toString(QKeySequence::NativeText));
     action->setToolTip(toolTip);
     action->setStatusTip(tip);
     QMainWindow::addAction(action);
@@ -448,6 +454,7 @@ bool MainWindow::startRun()
     // The models switch to the new trace before the old run (and its trace) goes away.
     m_timelineModel->setTrace(&run->trace());
     m_logModel->setTrace(&run->trace());
+    m_logModel->setUpdateInterval(200);
     m_run = std::move(run);
     connect(m_run.get(), &patterns::PatternRun::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_run.get(), &patterns::PatternRun::finished, this, &MainWindow::onRunFinished);
@@ -504,6 +511,7 @@ void MainWindow::updateLiveStats()
 void MainWindow::onRunFinished()
 {
     m_statsTimer.stop();
+    m_logModel->setUpdateInterval(0); // flushes: every row is in the table from here on
     const auto &trace = m_run->trace();
     m_state->setLive(false);
     m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
