@@ -128,7 +128,8 @@ bool HttpResponseParser::feed(QByteArrayView data)
         case State::ChunkSize: {
             if (!takeLine(line))
                 return !hasError();
-            const auto size = line.left(line.indexOf(';')).trimmed(); // chunk extensions are ignored
+            const auto extension = line.indexOf(';'); // chunk extensions are ignored
+            const auto size = (extension < 0 ? line : line.left(extension)).trimmed();
             bool ok = false;
             m_remaining = size.toLongLong(&ok, 16);
             if (!ok || m_remaining < 0)
