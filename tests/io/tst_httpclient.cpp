@@ -6,6 +6,7 @@
 #include "io/demodata.h"
 #include "io/httpclient.h"
 #include "io/labserver.h"
+#include "iotesting.h"
 #include "trace/counters.h"
 #include "traced.h"
 
@@ -35,26 +36,6 @@ struct Failure {
     QString message;
     qint64 afterMs = 0;
 };
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort(); // nobody listens there once the probe is gone
-}
-
-template<typename F>
-bool eventually(F condition, int limitMs = 2000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!condition()) {
-        if (clock.elapsed() > limitMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
 
 // The highest and the last value a counter took in a trace.
 struct CounterRange {
@@ -187,7 +168,7 @@ private Q_SLOTS:
                                       << "GET /users/4000: 404";
         QTest::newRow("bad input") << at(QStringLiteral("/delay/never")) << 0 << ErrorKind::Http << 400
                                    << "GET /delay/never: 400 Bad Request";
-        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/users/1").arg(closedPort())) << 0
+        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/users/1").arg(testing::freeLocalPort())) << 0
                                      << ErrorKind::Connection << 0 << "refused";
         QTest::newRow("no such host") << QUrl(QStringLiteral("http://no-such-host.invalid/x")) << 0
                                       << ErrorKind::Connection << 0 << "no-such-host.invalid";
@@ -219,7 +200,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         const auto failure = failureOf(server.url().resolved(QUrl(QStringLiteral("/delay/3000"))), 150ms);
         QCOMPARE(failure.kind, ErrorKind::Timeout);
-        QVERIFY(eventually([&] { return server.stats().inFlight == 0; }, 1000));
+        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 0; }, 1000));
         QCOMPARE(server.stats().served, 0);
     }
 
@@ -257,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(run.taskNamed(QStringLiteral("request"))->status, trace::FinishStatus::Cancelled);
         QVERIFY2(run.elapsedMs < 1000, qPrintable(QString::number(run.elapsedMs)));
         // Aborted for real: the connection is closed and the server stops working on it.
-        QVERIFY(eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
+        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
         QCOMPARE(HttpClient::requestsInFlight(), 0);
     }
 
@@ -367,7 +348,7 @@ private Q_SLOTS:
         QCOMPARE(HttpClient::connectionsOpened() - before, 5);
         QCOMPARE(marksContaining(fresh.trace, QStringLiteral("opens a new connection")), 5);
         // The fresh clients' connections close with their managers; the shared one stays.
-        QVERIFY(eventually([&] { return server.stats().connections == 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().connections == 1; }));
     }
 
     void getJsonOfSomethingElseFails()
@@ -447,7 +428,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("500") << at(QStringLiteral("/status/500")) << 5000 << ErrorKind::Http
                              << "GET /status/500: 500 Internal Server Error";
-        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort())) << 5000
+        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(testing::freeLocalPort())) << 5000
                                      << ErrorKind::Connection << "refused";
         QTest::newRow("timeout") << at(QStringLiteral("/delay/2000")) << 100 << ErrorKind::Timeout
                                  << "no answer within 100 ms";

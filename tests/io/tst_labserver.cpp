@@ -3,6 +3,7 @@
 #include "io/demodata.h"
 #include "io/httpresponseparser.h"
 #include "io/labserver.h"
+#include "iotesting.h"
 #include "io/serve.h"
 
 #include <QElapsedTimer>
@@ -115,20 +116,6 @@ std::vector<RawGet> rawGetAll(const QUrl &server, const QStringList &paths, int 
     return gets;
 }
 
-// Polls `condition` in the event loop for up to `limitMs`.
-template<typename F>
-bool eventually(F condition, int limitMs = 2000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!condition()) {
-        if (clock.elapsed() > limitMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
-
 QList<bool> flakySequence(QNetworkAccessManager &manager, const QUrl &server, int seed, int count)
 {
     QList<bool> failures;
@@ -137,13 +124,6 @@ QList<bool> flakySequence(QNetworkAccessManager &manager, const QUrl &server, in
         failures.append(reply.status == 503);
     }
     return failures;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -324,6 +304,25 @@ private Q_SLOTS:
         QCOMPARE(fetch(m_manager, at(QStringLiteral("/users/1"))).status, 200);
     }
 
+    void keepsConnectionsOpenUnlessAskedToClose()
+    {
+        for (const bool close : {false, true}) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.url().port()));
+            QVERIFY(socket.waitForConnected(2000));
+            socket.write(QByteArray("GET /users/1 HTTP/1.1\r\nHost: x\r\n") + (close ? "Connection: close\r\n" : "") + "\r\n");
+            HttpResponseParser response;
+            while (!response.isDone() && socket.waitForReadyRead(2000))
+                response.feed(socket.readAll());
+            QCOMPARE(response.status(), 200);
+            const bool closed = testing::eventually([&] {
+                socket.waitForReadyRead(10);
+                return socket.state() == QAbstractSocket::UnconnectedState;
+            }, 300);
+            QCOMPARE(closed, close);
+        }
+    }
+
     void listensOnLoopbackOnly()
     {
         const auto port = quint16(m_server.url().port());
@@ -469,19 +468,19 @@ private Q_SLOTS:
             sockets.back()->connectToHost(QHostAddress::LocalHost, quint16(server.url().port()));
             QVERIFY(sockets.back()->waitForConnected(2000));
         }
-        QVERIFY(eventually([&] { return server.stats().connections == 3; }));
+        QVERIFY(testing::eventually([&] { return server.stats().connections == 3; }));
 
         sockets[0]->write("GET /delay/500 HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(eventually([&] { return server.stats().inFlight == 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 1; }));
         QNetworkAccessManager manager;
         const auto stats = fetch(manager, server.url().resolved(QUrl(QStringLiteral("/stats")))).object();
         QCOMPARE(stats.value(QStringLiteral("in_flight")).toInt(), 1);
         QCOMPARE(stats.value(QStringLiteral("connections")).toInt(), 4); // three raw ones and ours
-        QVERIFY(eventually([&] { return server.stats().served == 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().served == 1; }));
         QCOMPARE(server.stats().inFlight, 0);
 
         sockets.clear();
-        QVERIFY(eventually([&] { return server.stats().connections <= 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().connections <= 1; }));
     }
 
     void clientLeavingMidDelayIsNoLongerInFlight()
@@ -492,11 +491,11 @@ private Q_SLOTS:
         socket.connectToHost(QHostAddress::LocalHost, quint16(server.url().port()));
         QVERIFY(socket.waitForConnected(2000));
         socket.write("GET /delay/2000 HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(eventually([&] { return server.stats().inFlight == 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 1; }));
         socket.abort();
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
+        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
         QVERIFY(clock.elapsed() < 500);
         QTest::qWait(50);
         QCOMPARE(server.stats().served, 0); // abandoned, not served
@@ -510,12 +509,12 @@ private Q_SLOTS:
         socket.connectToHost(QHostAddress::LocalHost, quint16(server->url().port()));
         QVERIFY(socket.waitForConnected(2000));
         socket.write("GET /stream/100?interval_ms=100 HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY(eventually([&] { return server->stats().inFlight == 1; }));
+        QVERIFY(testing::eventually([&] { return server->stats().inFlight == 1; }));
         QElapsedTimer clock;
         clock.start();
         server.reset(); // must not wait for the stream to end
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
-        QVERIFY(eventually([&] { return socket.state() == QAbstractSocket::UnconnectedState; }));
+        QVERIFY(testing::eventually([&] { return socket.state() == QAbstractSocket::UnconnectedState; }));
     }
 
     void startFailsOnATakenPortAndRestarts()
@@ -550,7 +549,7 @@ private Q_SLOTS:
 
     void serveForegroundRunsUntilSignalled()
     {
-        const auto port = freePort();
+        const auto port = testing::freeLocalPort();
         QByteArray answer;
         QTimer::singleShot(200, [&] {
             // serveForeground's loop is running: the server must be reachable now.

@@ -109,9 +109,10 @@ HttpRequestAwaiter::HttpRequestAwaiter(HttpRequestAwaiter &&other) noexcept
 
 HttpRequestAwaiter::~HttpRequestAwaiter()
 {
-    // Only if the coroutine frame goes away mid-request; normally the request has ended.
+    // Only if the coroutine frame goes away mid-request (at teardown); its task may be gone
+    // too, so nothing is recorded.
     if (m_reply)
-        release(true);
+        release(true, false);
 }
 
 void HttpRequestAwaiter::start()
@@ -165,7 +166,7 @@ void HttpRequestAwaiter::start()
     }
 }
 
-void HttpRequestAwaiter::release(bool abortReply)
+void HttpRequestAwaiter::release(bool abortReply, bool record)
 {
     m_handlers.reset();
     if (m_deadline) {
@@ -178,7 +179,8 @@ void HttpRequestAwaiter::release(bool abortReply)
         m_reply->deleteLater();
         m_reply = nullptr;
         --threadNetwork().inFlight;
-        recordCounters();
+        if (record)
+            recordCounters();
     }
     if (m_ownManager) {
         m_ownManager->deleteLater();

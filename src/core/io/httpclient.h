@@ -79,7 +79,7 @@ private:
     void onFinished();
     void onTimeout();
     // Detaches from the reply (and its manager, if it was ours alone) and lets them go.
-    void release(bool abortReply);
+    void release(bool abortReply, bool record = true);
     void recordCounters() const;
 
     HttpRequestSpec m_spec;

@@ -39,6 +39,10 @@ Exchange::Exchange(const QHttpServerRequest &request, QHttpServerResponder &&res
 {
     if (m_counted)
         m_state.inFlight.fetch_add(1);
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("Connection", Qt::CaseInsensitive) == 0 && value.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            m_closeAfter = true;
+    }
     if (m_socket)
         connect(m_socket, &QAbstractSocket::disconnected, this, &Exchange::abandon);
     if (!isOpen())
@@ -143,6 +147,9 @@ void Exchange::after(std::chrono::milliseconds delay, std::function<void()> fn)
 void Exchange::finish()
 {
     m_done = true;
+    // QHttpServer 6.4 keeps every connection open; simple clients wait for the close.
+    if (m_closeAfter && isOpen())
+        m_socket->disconnectFromHost();
     if (m_counted) {
         m_state.inFlight.fetch_sub(1);
         m_state.served.fetch_add(1);

@@ -66,6 +66,7 @@ private:
     QUrlQuery m_query;
     QByteArray m_body;
     bool m_counted;
+    bool m_closeAfter = false; // the client asked for "Connection: close"
     bool m_chunked = false;
     bool m_done = false;
 };

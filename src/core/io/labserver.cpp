@@ -28,6 +28,9 @@ public:
     quint16 listen(quint16 port, QString *error)
     {
         auto tcp = std::make_unique<TcpServer>(m_state->connections);
+        // A thousand clients connecting at once must not overflow the kernel's accept queue
+        // (Qt's default is 50): the overflow would be retried a second later, a fake delay.
+        tcp->setListenBacklogSize(1024);
         if (!tcp->listen(QHostAddress::LocalHost, port)) {
             *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(tcp->errorString());
             return 0;

@@ -68,8 +68,8 @@ private:
 
 int serveForeground(quint16 port)
 {
-    SignalPipe signals;
-    if (!signals.isValid()) {
+    SignalPipe signalPipe;
+    if (!signalPipe.isValid()) {
         std::fprintf(stderr, "coroscope serve: cannot set up signal handling\n");
         return 1;
     }
@@ -83,10 +83,10 @@ int serveForeground(quint16 port)
     std::fprintf(stderr, "lab server running; stop it with Ctrl+C\n");
 
     QEventLoop loop;
-    QSocketNotifier notifier(signals.readEnd(), QSocketNotifier::Read);
+    QSocketNotifier notifier(signalPipe.readEnd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&] {
         char byte = 0;
-        [[maybe_unused]] const auto read = ::read(signals.readEnd(), &byte, 1);
+        [[maybe_unused]] const auto read = ::read(signalPipe.readEnd(), &byte, 1);
         loop.quit();
     });
     loop.exec();
