@@ -37,7 +37,7 @@ LoadResult rawLoad(const QUrl &server, int clients, int total, const QByteArray 
         std::unique_ptr<QTcpSocket> socket;
         HttpResponseParser response;
     };
-    std::vector<Client> pool(std::size_t(clients));
+    std::vector<Client> pool(static_cast<std::size_t>(clients));
     const QByteArray request("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     LoadResult result;
     int sent = 0;

@@ -222,7 +222,8 @@ private Q_SLOTS:
                 }
             };
             auto child = spawn(QStringLiteral("request"), request);
-            co_await sleep(200ms);
+            for (int i = 0; i < 200 && server.stats().inFlight == 0; ++i)
+                co_await sleep(10ms); // until the server has the request
             const int inFlightBefore = server.stats().inFlight;
             cancelledAt->start();
             child.cancel(QStringLiteral("user gave up"));

@@ -470,13 +470,13 @@ private Q_SLOTS:
         }
         QVERIFY(testing::eventually([&] { return server.stats().connections == 3; }));
 
-        sockets[0]->write("GET /delay/500 HTTP/1.1\r\nHost: x\r\n\r\n");
+        sockets[0]->write("GET /delay/1000 HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(testing::eventually([&] { return server.stats().inFlight == 1; }));
         QNetworkAccessManager manager;
         const auto stats = fetch(manager, server.url().resolved(QUrl(QStringLiteral("/stats")))).object();
         QCOMPARE(stats.value(QStringLiteral("in_flight")).toInt(), 1);
         QCOMPARE(stats.value(QStringLiteral("connections")).toInt(), 4); // three raw ones and ours
-        QVERIFY(testing::eventually([&] { return server.stats().served == 1; }));
+        QVERIFY(testing::eventually([&] { return server.stats().served == 1; }, 3000));
         QCOMPARE(server.stats().inFlight, 0);
 
         sockets.clear();
