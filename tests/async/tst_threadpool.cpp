@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(TaskHandle<QString>::takeResult(*run.root.state()), QStringLiteral("released early"));
         // Let the job finish and report back, then look at what the trace says about it.
         QTRY_VERIFY_WITH_TIMEOUT(jobFinished->load(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(unfinishedTasks(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(pendingAwaits(), 0, 5000);
         trace::Trace later;
         run.recorder->drainInto(later);
         bool dropped = false;

@@ -130,6 +130,20 @@ QByteArray demoBytes(qint64 count)
     return data;
 }
 
+// The demo-data endpoints take an optional ?latency_ms=N, so a pattern can make a service slow
+// (the dashboard's three calls, a product API) and the waits show on the timeline.
+void replyWithLatency(Exchange &exchange, const QJsonValue &json)
+{
+    const auto text = exchange.query().queryItemValue(QStringLiteral("latency_ms"));
+    const auto latencyMs = text.isEmpty() ? 0 : toInteger(text, QStringLiteral("latency_ms"), 0, limits::maxDelayMs, QStringLiteral("ms"));
+    if (latencyMs == 0) {
+        exchange.reply(json);
+        return;
+    }
+    auto *e = &exchange;
+    exchange.after(std::chrono::milliseconds(latencyMs), [e, json] { e->reply(json); });
+}
+
 } // namespace
 
 void Endpoints::delay(Exchange &exchange, const QString &ms)
@@ -270,18 +284,18 @@ void Endpoints::dripPiece(Exchange *exchange, qint64 piece, qint64 pieces, qint6
 
 void Endpoints::user(Exchange &exchange, const QString &id)
 {
-    allowOnly(exchange, {});
+    allowOnly(exchange, {QStringLiteral("latency_ms")});
     const int userId = userIdFrom(id);
     if (!demo::isUser(userId)) {
         exchange.replyError(404, QStringLiteral("no user %1 (users are 1 to %2)").arg(userId).arg(demo::userCount));
         return;
     }
-    exchange.reply(demo::toJson(demo::user(userId)));
+    replyWithLatency(exchange, demo::toJson(demo::user(userId)));
 }
 
 void Endpoints::orders(Exchange &exchange)
 {
-    allowOnly(exchange, {QStringLiteral("user")});
+    allowOnly(exchange, {QStringLiteral("user"), QStringLiteral("latency_ms")});
     const int userId = userIdFrom(required(exchange, QStringLiteral("user"), QStringLiteral("/orders?user=1")));
     if (!demo::isUser(userId)) {
         exchange.replyError(404, QStringLiteral("no user %1 (users are 1 to %2)").arg(userId).arg(demo::userCount));
@@ -290,12 +304,12 @@ void Endpoints::orders(Exchange &exchange)
     QJsonArray orders;
     for (const auto &order : demo::ordersOf(userId))
         orders.append(demo::toJson(order));
-    exchange.reply(orders);
+    replyWithLatency(exchange, orders);
 }
 
 void Endpoints::notifications(Exchange &exchange)
 {
-    allowOnly(exchange, {QStringLiteral("user")});
+    allowOnly(exchange, {QStringLiteral("user"), QStringLiteral("latency_ms")});
     const int userId = userIdFrom(required(exchange, QStringLiteral("user"), QStringLiteral("/notifications?user=1")));
     if (!demo::isUser(userId)) {
         exchange.replyError(404, QStringLiteral("no user %1 (users are 1 to %2)").arg(userId).arg(demo::userCount));
@@ -304,18 +318,18 @@ void Endpoints::notifications(Exchange &exchange)
     QJsonArray notifications;
     for (const auto &notification : demo::notificationsOf(userId))
         notifications.append(demo::toJson(notification));
-    exchange.reply(notifications);
+    replyWithLatency(exchange, notifications);
 }
 
 void Endpoints::product(Exchange &exchange, const QString &id)
 {
-    allowOnly(exchange, {});
+    allowOnly(exchange, {QStringLiteral("latency_ms")});
     const auto productId = int(toInteger(id, QStringLiteral("product id"), 1, std::numeric_limits<int>::max()));
     if (!demo::isProduct(productId)) {
         exchange.replyError(404, QStringLiteral("no product %1 (products are 1 to %2)").arg(productId).arg(demo::productCount));
         return;
     }
-    exchange.reply(demo::toJson(demo::product(productId)));
+    replyWithLatency(exchange, demo::toJson(demo::product(productId)));
 }
 
 void Endpoints::echo(Exchange &exchange)
