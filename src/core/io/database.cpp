@@ -167,20 +167,21 @@ DatabaseRequest Database::request(const QString &label, std::source_location whe
     return makeRequest(m_pool, m_error, label, where);
 }
 
-DatabaseAwaiter<Rows> Database::query(QString sql, QVariantList params, std::source_location where) const
+DatabaseAwaiter<Rows> Database::query(Sql sql, QVariantList values) const
 {
-    auto request = this->request(detail::statementLabel(sql), where);
-    return DatabaseAwaiter<Rows>(std::move(request), [sql = std::move(sql), params = std::move(params)](DatabaseWorker &worker) {
-        return readAll(worker, sql, params);
-    });
+    auto request = this->request(detail::statementLabel(sql.text), sql.where);
+    return DatabaseAwaiter<Rows>(std::move(request),
+                                 [sql = std::move(sql.text), values = std::move(values)](DatabaseWorker &worker) {
+                                     return readAll(worker, sql, values);
+                                 });
 }
 
-DatabaseAwaiter<ExecResult> Database::execute(QString sql, QVariantList params, std::source_location where) const
+DatabaseAwaiter<ExecResult> Database::execute(Sql sql, QVariantList values) const
 {
-    auto request = this->request(detail::statementLabel(sql), where);
+    auto request = this->request(detail::statementLabel(sql.text), sql.where);
     return DatabaseAwaiter<ExecResult>(std::move(request),
-                                       [sql = std::move(sql), params = std::move(params)](DatabaseWorker &worker) {
-                                           return runToEnd(worker, sql, params);
+                                       [sql = std::move(sql.text), values = std::move(values)](DatabaseWorker &worker) {
+                                           return runToEnd(worker, sql, values);
                                        });
 }
 
@@ -205,10 +206,9 @@ DatabaseAwaiter<qint64> Database::bulkInsert(QString table, QStringList columns,
         });
 }
 
-QCoro::AsyncGenerator<Rows> Database::stream(QString sql, QVariantList params, int pageSize,
-                                             std::source_location where) const
+QCoro::AsyncGenerator<Rows> Database::stream(Sql sql, QVariantList values, int pageSize) const
 {
-    return streamPages(m_pool, m_error, std::move(sql), std::move(params), pageSize, where);
+    return streamPages(m_pool, m_error, std::move(sql.text), std::move(values), pageSize, sql.where);
 }
 
 } // namespace coroscope::io

@@ -9,6 +9,7 @@
 #include <QCoroAsyncGenerator>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 #include <QVariantList>
 
 #include <memory>
@@ -20,6 +21,19 @@ namespace detail {
 class DatabasePool;
 }
 
+// SQL text plus the line of code that passed it. Made implicitly from a QString, so that
+// query(sql, values...) records the calling line and still takes any number of values. The
+// recorded line is that of the SQL argument: keep the co_await and the SQL on one line.
+struct Sql {
+    Sql(QString sqlText, std::source_location location = std::source_location::current())
+        : text(std::move(sqlText))
+        , where(location)
+    {
+    }
+    QString text;
+    std::source_location where;
+};
+
 // An awaitable SQLite database, the way asyncio code uses aiosqlite. Qt Sql is synchronous and a
 // connection belongs to one thread, so statements run on worker threads (each with its own
 // connection to the same file, in WAL mode) and the awaiting coroutine resumes on its own thread.
@@ -28,12 +42,16 @@ class DatabasePool;
 // is interrupted on its worker.
 //
 //     auto db = Database::open(path);
-//     auto user = co_await db.query(QStringLiteral("SELECT name FROM users WHERE id = ?"), {id});
-//     co_await db.execute(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), {name, id});
+//     auto rows = co_await db.query(QStringLiteral("SELECT name FROM users WHERE id = ?"), id);
+//     co_await db.execute(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), name, id);
 //
-// Values always travel as bound parameters (?), never inside the SQL text. Each call is one
-// statement and, on its own, one transaction: consecutive calls may run on different workers,
-// so a transaction cannot span several co_awaits (bulkInsert is the way to write many rows).
+// Values always travel as bound parameters (?), never inside the SQL text. Pass them one by one
+// as above, or as one QVariantList built in its own statement: GCC 12 rejects a braced list
+// ({id}, QVariantList{...}) inside a co_await expression ("array used as initializer").
+//
+// Each call is one statement and, on its own, one transaction: consecutive calls may run on
+// different workers, so a transaction cannot span several co_awaits (bulkInsert is the way to
+// write many rows at once).
 //
 // A Database is a cheap handle: copies share the workers, which stop when the last copy (and
 // the last await still using them) is gone.
@@ -58,12 +76,20 @@ public:
     int workerCount() const;
 
     // co_await -> Rows: every row of a SELECT (or of any statement that returns rows).
-    detail::DatabaseAwaiter<Rows> query(QString sql, QVariantList params = {},
-                                        std::source_location where = std::source_location::current()) const;
+    template<typename... Values>
+    detail::DatabaseAwaiter<Rows> query(Sql sql, const Values &...values) const
+    {
+        return query(std::move(sql), QVariantList{QVariant::fromValue(values)...});
+    }
+    detail::DatabaseAwaiter<Rows> query(Sql sql, QVariantList values) const;
 
     // co_await -> ExecResult: runs an INSERT, UPDATE, DELETE, CREATE...
-    detail::DatabaseAwaiter<ExecResult> execute(QString sql, QVariantList params = {},
-                                                std::source_location where = std::source_location::current()) const;
+    template<typename... Values>
+    detail::DatabaseAwaiter<ExecResult> execute(Sql sql, const Values &...values) const
+    {
+        return execute(std::move(sql), QVariantList{QVariant::fromValue(values)...});
+    }
+    detail::DatabaseAwaiter<ExecResult> execute(Sql sql, QVariantList values) const;
 
     // co_await -> rows inserted: INSERT INTO table(columns) for every row, with one prepared
     // statement inside one transaction (all or nothing), straight on SQLite's C API: over a
@@ -75,7 +101,7 @@ public:
 
     // The result of a query page by page, in constant memory however many rows it has:
     //
-    //     auto pages = db.stream(QStringLiteral("SELECT id, name FROM users"), {}, 500);
+    //     auto pages = db.stream(QStringLiteral("SELECT id, name FROM users WHERE id > ?"), {0}, 500);
     //     for (auto it = co_await pages.begin(); it != pages.end(); co_await ++it)
     //         handle(*it); // a Rows with up to 500 rows
     //
@@ -84,8 +110,7 @@ public:
     // called stream(). The query runs on a connection of its own, reading one consistent
     // snapshot. Cancelling the consumer interrupts the page being read, or stops before the
     // next one; destroying the generator closes the cursor.
-    QCoro::AsyncGenerator<Rows> stream(QString sql, QVariantList params = {}, int pageSize = 1000,
-                                       std::source_location where = std::source_location::current()) const;
+    QCoro::AsyncGenerator<Rows> stream(Sql sql, QVariantList values = {}, int pageSize = 1000) const;
 
 private:
     detail::DatabaseRequest request(const QString &label, std::source_location where) const;

@@ -56,14 +56,20 @@ void DatabaseConnection::configure(const DatabaseOptions &options, Role role)
 {
     // Reading the schema is the cheapest query that makes SQLite look at the file header:
     // random bytes or a truncated file fail here, at open, with "file is not a database".
-    exec("SELECT count(*) FROM sqlite_master");
+    // The statements are ours, not the caller's: errors here name the file and the reason only.
+    const auto setUp = [this](const char *sql) {
+        const int code = sqlite3_exec(m_handle, sql, nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK)
+            throw databaseError(m_path, code, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+    };
+    setUp("SELECT count(*) FROM sqlite_master");
     const bool writable = !options.readOnly && sqlite3_db_readonly(m_handle, "main") == 0;
     if (role == Role::Primary && writable) {
         // WAL lets readers on the other workers carry on while one of them writes. The mode is
         // stored in the file, so the first connection sets it for everybody.
-        exec("PRAGMA journal_mode=WAL");
+        setUp("PRAGMA journal_mode=WAL");
     }
-    exec(options.unsafeFastWrites ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL");
+    setUp(options.unsafeFastWrites ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL");
 }
 
 void DatabaseConnection::exec(const char *sql)
