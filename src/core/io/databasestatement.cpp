@@ -38,6 +38,7 @@ Statement::Statement(DatabaseConnection &connection, const QString &sql)
     }
     m_parameters = sqlite3_bind_parameter_count(m_statement);
     m_columns = sqlite3_column_count(m_statement);
+    m_textBuffers.resize(std::size_t(m_parameters));
 }
 
 Statement::~Statement()
@@ -59,18 +60,27 @@ void Statement::bind(const QVariantList &values)
 
 void Statement::bindValue(int index, const QVariant &value)
 {
-    // The bound pointers (SQLITE_STATIC) stay valid: `value` outlives the step that reads them.
+    // The bound pointers (SQLITE_STATIC) stay valid: `value` and the text buffers outlive the
+    // step that reads them.
     int code = SQLITE_OK;
     switch (value.typeId()) {
     case QMetaType::UnknownType:
     case QMetaType::Nullptr:
         code = sqlite3_bind_null(m_statement, index);
         break;
-    case QMetaType::Bool:
+    // The common types are read in place: QVariant's converting getters cost more than the bind.
     case QMetaType::Int:
+        code = sqlite3_bind_int64(m_statement, index, *static_cast<const int *>(value.constData()));
+        break;
+    case QMetaType::LongLong:
+        code = sqlite3_bind_int64(m_statement, index, *static_cast<const qlonglong *>(value.constData()));
+        break;
+    case QMetaType::Double:
+        code = sqlite3_bind_double(m_statement, index, *static_cast<const double *>(value.constData()));
+        break;
+    case QMetaType::Bool:
     case QMetaType::UInt:
     case QMetaType::Long:
-    case QMetaType::LongLong:
     case QMetaType::Short:
     case QMetaType::UShort:
     case QMetaType::Char:
@@ -86,16 +96,18 @@ void Statement::bindValue(int index, const QVariant &value)
             : sqlite3_bind_double(m_statement, index, double(number));
         break;
     }
-    case QMetaType::Double:
     case QMetaType::Float:
         code = sqlite3_bind_double(m_statement, index, value.toDouble());
         break;
     case QMetaType::QString: {
         const auto &text = *static_cast<const QString *>(value.constData());
-        // constData(), not utf16(): utf16() may reallocate a raw-data string, and this QString can be
-        // shared with the thread that passed it in.
-        const void *data = text.isNull() ? static_cast<const void *>(u"") : static_cast<const void *>(text.constData());
-        code = sqlite3_bind_text16(m_statement, index, data, int(text.size() * 2), SQLITE_STATIC);
+        auto &buffer = m_textBuffers[std::size_t(index - 1)];
+        const qsizetype needed = m_utf8.requiredSpace(text.size());
+        if (buffer.size() < needed)
+            buffer.resize(needed);
+        const char *end = m_utf8.appendToBuffer(buffer.data(), text);
+        code = sqlite3_bind_text64(m_statement, index, buffer.constData(), sqlite3_uint64(end - buffer.constData()),
+                                   SQLITE_STATIC, SQLITE_UTF8);
         break;
     }
     case QMetaType::QByteArray: {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringEncoder>
 #include <QStringList>
 #include <QVariant>
 #include <QVariantList>
+
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -45,6 +49,10 @@ private:
     QString m_sql;
     int m_parameters = 0;
     int m_columns = 0;
+    // Text is bound as UTF-8 converted here, into one reused buffer per parameter: cheaper than
+    // letting SQLite convert UTF-16 itself, which allocates and frees for every value.
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    std::vector<QByteArray> m_textBuffers;
 };
 
 } // namespace coroscope::io::detail
