@@ -267,8 +267,14 @@ private Q_SLOTS:
             const QStringList columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("value")};
             const qint64 inserted = co_await db.bulkInsert(QStringLiteral("items"), columns, sampleRows(count));
             QList<Rows> results;
+            // Fewer rows than one multi-row step, and none at all.
+            co_await db.execute(QStringLiteral("CREATE TABLE few (id INTEGER PRIMARY KEY, name TEXT, value REAL)"));
+            const QList<QVariantList> none;
+            const qint64 noRows = co_await db.bulkInsert(QStringLiteral("few"), columns, none);
+            const qint64 threeRows = co_await db.bulkInsert(QStringLiteral("few"), columns, sampleRows(3));
+            const qint64 fewCount = co_await scalar(db, QStringLiteral("SELECT count(*) FROM few"));
             Rows insertedRows;
-            insertedRows.rows.append(QVariantList{inserted});
+            insertedRows.rows.append(QVariantList{inserted, noRows, threeRows, fewCount});
             results.append(insertedRows);
             results.append(co_await db.query(QStringLiteral("SELECT count(*), sum(id), sum(value) FROM items")));
             results.append(co_await db.query(QStringLiteral("SELECT id, name, value FROM items WHERE id IN (?, ?, ?) ORDER BY id"), 1, 12345, int(count)));
@@ -276,7 +282,7 @@ private Q_SLOTS:
         });
         QVERIFY(!run.timedOut);
         const auto results = resultOf(run);
-        QCOMPARE(results[0].at(0).at(0).toLongLong(), count);
+        QCOMPARE(results[0].at(0), (QVariantList{qlonglong(count), 0LL, 3LL, 3LL}));
         QCOMPARE(results[1].at(0).at(0).toLongLong(), count);
         QCOMPARE(results[1].at(0).at(1).toLongLong(), qlonglong(count) * (count + 1) / 2);
         QCOMPARE(results[1].at(0).at(2).toDouble(), 0.25 * count * (count + 1) / 2);

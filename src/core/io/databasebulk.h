@@ -12,8 +12,8 @@ namespace coroscope::io {
 
 // How Database::bulkInsert commits.
 enum class BulkMode {
-    // One transaction and one prepared statement for all rows: SQLite writes each page once
-    // and syncs once. All rows or none.
+    // One transaction for all rows, with a statement prepared once that inserts 64 rows per
+    // step: SQLite writes each page once and syncs once. All rows or none.
     OneTransaction,
     // A commit (and so a journal write and sync) for every row: the slow way, kept for the
     // pattern that compares the two. Rows inserted before an error or cancellation stay.
@@ -24,9 +24,9 @@ namespace detail {
 
 class DatabaseConnection;
 
-// Inserts `rows` into table(columns) with one prepared statement, inside whatever transaction
-// the caller has open (or none: then each row commits). Stops with CancelledError between rows
-// once `cancelled` is set. Returns the number of rows inserted.
+// Inserts `rows` into table(columns) with a multi-row INSERT prepared once (and one more for the
+// rows left over), inside the transaction the caller has open. Stops with CancelledError between
+// rows once `cancelled` is set. Returns the number of rows inserted.
 qint64 insertRows(DatabaseConnection &connection, const QString &table, const QStringList &columns,
                   const QList<QVariantList> &rows, const std::atomic<bool> *cancelled = nullptr);
 

@@ -57,7 +57,7 @@ bool isIdentifier(const QString &name)
     return pattern.match(name).hasMatch();
 }
 
-QString insertStatement(const QString &table, const QStringList &columns)
+QString insertStatement(const QString &table, const QStringList &columns, int rows)
 {
     if (!isIdentifier(table))
         throw async::Error(async::ErrorKind::InvalidArgument,
@@ -74,8 +74,12 @@ QString insertStatement(const QString &table, const QStringList &columns)
         names.append(QLatin1Char('"') + column + QLatin1Char('"'));
         placeholders.append(QStringLiteral("?"));
     }
-    return QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3)")
-        .arg(table, names.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", ")));
+    const QString row = QLatin1Char('(') + placeholders.join(QStringLiteral(", ")) + QLatin1Char(')');
+    QStringList values;
+    for (int i = 0; i < std::max(1, rows); ++i)
+        values.append(row);
+    return QStringLiteral("INSERT INTO \"%1\" (%2) VALUES %3")
+        .arg(table, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
 }
 
 async::Error databaseError(const QString &path, int sqliteCode, const QString &sqliteMessage, const QString &sql)

@@ -16,9 +16,9 @@ QString statementLabel(const QString &sql);
 // quoted into shape.
 bool isIdentifier(const QString &name);
 
-// INSERT INTO "table" ("a", "b") VALUES (?, ?). Throws InvalidArgument for a name that is not
-// an identifier, or for no columns at all.
-QString insertStatement(const QString &table, const QStringList &columns);
+// INSERT INTO "table" ("a", "b") VALUES (?, ?), with `rows` groups of placeholders. Throws
+// InvalidArgument for a name that is not an identifier, or for no columns at all.
+QString insertStatement(const QString &table, const QStringList &columns, int rows = 1);
 
 // The error for a failed SQLite call: names the file, says what went wrong in plain words
 // (read-only, not a database, corrupt, locked...) with SQLite's own message, and the statement.

@@ -54,8 +54,14 @@ void Statement::bind(const QVariantList &values)
                                .arg(m_parameters)
                                .arg(values.size())
                                .arg(m_sql.simplified()));
-    for (int i = 0; i < m_parameters; ++i)
-        bindValue(i + 1, values[i]);
+    bindFrom(0, values);
+}
+
+void Statement::bindFrom(int first, const QVariantList &values)
+{
+    Q_ASSERT(first + values.size() <= m_parameters);
+    for (int i = 0; i < int(values.size()); ++i)
+        bindValue(first + i + 1, values[i]);
 }
 
 void Statement::bindValue(int index, const QVariant &value)

@@ -30,6 +30,9 @@ public:
 
     // Binds `values` to the ?-parameters in order; their number must match.
     void bind(const QVariantList &values);
+    // Binds `values` to the parameters from `first` (0-based) on: one row of a multi-row insert.
+    void bindFrom(int first, const QVariantList &values);
+    int parameterCount() const { return m_parameters; }
     // Advances to the next row: true while there is one, false once the statement is done.
     bool step();
     // Makes the statement ready to run again (with new bindings).
