@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QPoint>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -239,6 +241,14 @@ private Q_SLOTS:
             failures.append(co_await failureOf(db.query(QStringLiteral("SELECT * FROM nosuchtable WHERE a = ?"), 1)));
             failures.append(co_await failureOf(db.execute(QStringLiteral("INSERT INTO t VALUES (?)"), QPoint(1, 2))));
             failures.append(co_await failureOf(db.query(QStringLiteral("SELECT count(*) FROM t"))));
+            Failure streamed;
+            try {
+                auto pages = db.stream(QStringLiteral("SELECT * FROM nosuchtable"));
+                co_await pages.begin();
+            } catch (const Error &error) {
+                streamed = Failure{true, error.kind(), error.message()};
+            }
+            failures.append(streamed);
             co_return failures;
         });
         QVERIFY(!run.timedOut);
@@ -254,6 +264,8 @@ private Q_SLOTS:
         QCOMPARE(failures[3].kind, ErrorKind::InvalidArgument);
         QVERIFY2(failures[3].message.contains(QStringLiteral("QPoint")), qPrintable(failures[3].message));
         QVERIFY2(!failures[4].thrown, "the table must have survived the refused second statement");
+        QCOMPARE(failures[5].kind, ErrorKind::Database);
+        QVERIFY2(failures[5].message.contains(QStringLiteral("no such table: nosuchtable")), qPrintable(failures[5].message));
     }
 
     void bulkInsertWritesEveryRow()
@@ -433,6 +445,70 @@ private Q_SLOTS:
         // Counting to 1e9 takes minutes: a quick answer on the one worker proves the interrupt.
         QVERIFY2(seen.nextQueryMs < 3000, qPrintable(QString::number(seen.nextQueryMs)));
         QCOMPARE(run.taskNamed(QStringLiteral("count to a billion"))->status, trace::FinishStatus::Cancelled);
+    }
+
+    void cancellingAWriteWaitingForALockFreesTheWorker()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("locked.db"));
+        DatabaseOptions patient;
+        patient.workers = 1;
+        patient.busyTimeout = 20s;
+        auto db = Database::open(path, patient);
+        QVERIFY(db.isOpen());
+        DatabaseOptions impatient;
+        impatient.busyTimeout = 200ms;
+        auto quick = Database::open(path, impatient);
+        QVERIFY(quick.isOpen());
+        auto setup = testing::runTraced([db]() -> QCoro::Task<void> {
+            co_await db.execute(QStringLiteral("CREATE TABLE t (a INTEGER)"));
+        });
+        QVERIFY(!setup.timedOut);
+
+        // Another connection holds the write lock for the whole test.
+        const auto holderName = QStringLiteral("tst_database-lock-holder");
+        {
+            auto holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), holderName);
+            holder.setDatabaseName(path);
+            QVERIFY(holder.open());
+            QSqlQuery lock(holder);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+            auto run = testing::runTraced([db, quick]() -> QCoro::Task<QList<qint64>> {
+                auto writer = spawn(QStringLiteral("writer"), [db]() -> QCoro::Task<void> {
+                    co_await db.execute(QStringLiteral("INSERT INTO t VALUES (1)"));
+                });
+                co_await sleep(150ms);
+                QElapsedTimer clock;
+                clock.start();
+                writer.cancel();
+                qint64 cancelled = 0;
+                try {
+                    co_await writer.join();
+                } catch (const CancelledError &) {
+                    cancelled = 1;
+                }
+                const qint64 toError = clock.elapsed();
+                // Readers are not blocked by a writer in WAL mode: this runs once the worker is free.
+                clock.restart();
+                const qint64 rows = co_await scalar(db, QStringLiteral("SELECT count(*) FROM t"));
+                const qint64 readMs = clock.elapsed();
+                const auto timedOut = co_await failureOf(quick.execute(QStringLiteral("INSERT INTO t VALUES (2)")));
+                co_return QList<qint64>{cancelled, toError, rows, readMs,
+                                        timedOut.kind == ErrorKind::Database
+                                            && timedOut.message.contains(QStringLiteral("locked by another connection"))};
+            });
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(!run.timedOut);
+            const auto seen = resultOf(run);
+            QCOMPARE(seen[0], 1);
+            QVERIFY2(seen[1] < 1000, qPrintable(QString::number(seen[1])));
+            QCOMPARE(seen[2], 0);
+            // Without giving up the busy wait the worker would be stuck for the 20 s timeout.
+            QVERIFY2(seen[3] < 3000, qPrintable(QString::number(seen[3])));
+            QCOMPARE(seen[4], 1);
+        }
+        QSqlDatabase::removeDatabase(holderName);
     }
 
     void cancellingABulkInsertRollsItBack()

@@ -9,10 +9,14 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+
 namespace coroscope::io::detail {
 namespace {
 // VM instructions between two looks at the cancel flag: a few microseconds of work.
 constexpr int progressInterval = 1000;
+// How often a statement waiting for another connection's write lock tries again.
+constexpr std::chrono::milliseconds busyPoll{2};
 } // namespace
 
 struct DatabaseWorker::Cursor {
@@ -97,7 +101,7 @@ Statement &DatabaseWorker::cursor(quint64 id, const QString &sql, const QVariant
         cursor->connection = std::make_unique<DatabaseConnection>(
             QStringLiteral("%1-cursor%2").arg(m_connectionName).arg(id), m_path, m_options,
             DatabaseConnection::Role::Secondary);
-        watchProgress(*cursor->connection);
+        watchCancellation(*cursor->connection);
         cursor->params = params;
         cursor->statement = std::make_unique<Statement>(*cursor->connection, sql);
         cursor->statement->bind(cursor->params);
@@ -122,9 +126,11 @@ void DatabaseWorker::setInterruptTarget(DatabaseConnection &connection)
     m_runningOn = &connection;
 }
 
-void DatabaseWorker::watchProgress(DatabaseConnection &connection)
+void DatabaseWorker::watchCancellation(DatabaseConnection &connection)
 {
     sqlite3_progress_handler(connection.handle(), progressInterval, &DatabaseWorker::progress, this);
+    // Replaces the handler QSQLITE_BUSY_TIMEOUT installed, keeping its timeout.
+    sqlite3_busy_handler(connection.handle(), &DatabaseWorker::busy, this);
 }
 
 int DatabaseWorker::progress(void *worker)
@@ -133,11 +139,24 @@ int DatabaseWorker::progress(void *worker)
     return static_cast<DatabaseWorker *>(worker)->isCancelled() ? 1 : 0;
 }
 
+int DatabaseWorker::busy(void *worker, int attempts)
+{
+    // Non-zero: try again. Zero: give up with SQLITE_BUSY ("the database is locked").
+    auto *self = static_cast<DatabaseWorker *>(worker);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempts == 0)
+        self->m_busySince = now;
+    if (self->isCancelled() || now - self->m_busySince >= self->m_options.busyTimeout)
+        return 0;
+    std::this_thread::sleep_for(busyPoll);
+    return 1;
+}
+
 void DatabaseWorker::run()
 {
     try {
         m_connection = std::make_unique<DatabaseConnection>(m_connectionName, m_path, m_options, m_role);
-        watchProgress(*m_connection);
+        watchCancellation(*m_connection);
     } catch (...) {
         m_opened.set_exception(std::current_exception());
         return;

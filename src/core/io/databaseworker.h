@@ -8,6 +8,7 @@
 #include <QVariantList>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -42,7 +43,9 @@ struct DatabaseJob {
 // Cancelling the running job calls sqlite3_interrupt on the connection it runs on. SQLite clears
 // a pending interrupt when the next statement starts on an idle connection, so an interrupt that
 // lands between two statements of a job (or before its first step) would be lost; a progress
-// handler that checks the job's flag every thousand VM instructions catches those.
+// handler that checks the job's flag every thousand VM instructions catches those. Neither
+// reaches a statement waiting for another connection's write lock, so the busy handler (the
+// busy timeout, implemented here) gives up as soon as the job is cancelled.
 class DatabaseWorker
 {
 public:
@@ -77,8 +80,9 @@ private:
     void run();
     void execute(DatabaseJob &job, bool closing);
     void setInterruptTarget(DatabaseConnection &connection);
-    void watchProgress(DatabaseConnection &connection);
+    void watchCancellation(DatabaseConnection &connection);
     static int progress(void *worker);
+    static int busy(void *worker, int attempts);
 
     const QString m_connectionName;
     const QString m_path;
@@ -89,6 +93,7 @@ private:
 
     // Worker thread only.
     std::unique_ptr<DatabaseConnection> m_connection;
+    std::chrono::steady_clock::time_point m_busySince;
     std::unordered_map<quint64, std::unique_ptr<Cursor>> m_cursors;
 
     mutable std::mutex m_mutex;
