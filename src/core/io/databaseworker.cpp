@@ -22,7 +22,7 @@ constexpr std::chrono::milliseconds busyPoll{2};
 struct DatabaseWorker::Cursor {
     // Declared in this order so the statement is finalized before its connection closes.
     std::unique_ptr<DatabaseConnection> connection;
-    QVariantList params; // bound without copying, so they must live as long as the statement
+    QVariantList params; // blobs are bound without copying, so they must live as long as the statement
     std::unique_ptr<Statement> statement;
 };
 
