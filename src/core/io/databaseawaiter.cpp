@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/databaseawaiter.h"
 
-#include "async/spawnstate.h"
+#include "async/suspension.h"
 #include "async/threadanchor.h"
 #include "io/databasepool.h"
 #include "io/databaseworker.h"
@@ -46,7 +46,7 @@ void DatabaseAwaiterBase::start()
     m_job->done = [shared = m_shared, anchor](std::exception_ptr error) {
         shared->error = std::move(error);
         anchor->post([shared] {
-            async::detail::taskEnded();
+            async::detail::awaitEnded();
             auto *waiter = shared->waiter;
             if (!waiter)
                 return; // cancelled meanwhile: the result is dropped
@@ -60,7 +60,7 @@ void DatabaseAwaiterBase::start()
         m_worker = m_pool->pickWorker();
     // Until the worker reports back, the job is unfinished work of this thread: a run must not
     // end (and take its ThreadAnchor with it) while the post is still on its way.
-    async::detail::taskStarted();
+    async::detail::awaitStarted();
     m_pool->submit(m_worker, m_job);
 }
 
