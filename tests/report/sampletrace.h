@@ -61,9 +61,9 @@ inline trace::Trace sampleTrace(bool finishRun = true)
     r.recordAt(5 * Ms + 10, EventKind::Started, worker);
     // A suspension recorded on another OS thread: the trace must keep the thread table.
     std::thread([&] {
-        r.recordAt(5 * Ms + 20, EventKind::Suspended, worker, r.intern(QStringLiteral("pool job")), 0,
+        r.recordAt(5 * Ms + 100'000, EventKind::Suspended, worker, r.intern(QStringLiteral("pool job")), 0,
                    quint8(SuspendReason::ThreadPool));
-        r.recordAt(5 * Ms + 900, EventKind::Resumed, worker);
+        r.recordAt(5 * Ms + 900'000, EventKind::Resumed, worker);
     }).join();
     r.recordAt(6 * Ms, EventKind::Finished, worker, 0, 0, quint8(FinishStatus::Ok));
     r.recordAt(6 * Ms + 10, EventKind::Finished, user, 0, 0, quint8(FinishStatus::Ok));
