@@ -161,7 +161,7 @@ private:
     void timeline(const Trace &trace)
     {
         TimelineSvgOptions options;
-        options.width = 1000;
+        options.width = 760; // narrower layout, bigger text on paper
         options.maxLanes = 40;
         QSvgRenderer renderer(timelineSvg(trace, options).toUtf8());
         const QSizeF size = renderer.viewBoxF().size();
@@ -182,7 +182,7 @@ private:
         text(heading, font(11, true), QColor(palette::text), maxHeight);
         QFont mono(QStringLiteral("DejaVu Sans Mono"));
         mono.setStyleHint(QFont::Monospace);
-        mono.setPointSizeF(7.5);
+        mono.setPointSizeF(8.5);
         const QFontMetricsF metrics(mono, &m_pdf);
         const double lineHeight = metrics.lineSpacing();
         const double numberWidth = metrics.horizontalAdvance(QStringLiteral("0000 "));
