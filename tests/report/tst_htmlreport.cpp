@@ -2,9 +2,12 @@
 #include "report/htmlreport.h"
 #include "reportinputs.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <cstring>
 
 using namespace coroscope;
 
@@ -121,5 +124,23 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHtmlReport)
+// `tst_htmlreport --write-sample report.html` writes the hostile sample report and exits, for
+// check_html_in_chromium.sh; anything else runs the tests.
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && std::strcmp(argv[1], "--write-sample") == 0) {
+        const auto trace = testing::sampleTrace();
+        QFile file(QString::fromLocal8Bit(argv[2]));
+        if (!file.open(QIODevice::WriteOnly))
+            return 1;
+        file.write(report::htmlReport(testing::sampleInput(trace)).toUtf8());
+        file.close();
+        return file.error() == QFileDevice::NoError ? 0 : 1;
+    }
+    TestHtmlReport test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_htmlreport.moc"
