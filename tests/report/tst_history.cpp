@@ -192,6 +192,27 @@ private Q_SLOTS:
         QCOMPARE(loaded.threadCount(), 2);
     }
 
+    void bigFlushesRoundTrip()
+    {
+        // Thousands of events in one flush (the block insert) and a rewrite reaching far back.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        const auto trace = testing::manyEventsTrace(300, 5);
+        report::HistoryWriter writer;
+        QString error;
+        QVERIFY(writer.begin(path, {QStringLiteral("p"), QStringLiteral("big"), {}}, &error));
+        const qint64 id = writer.runId();
+        QVERIFY2(writer.flush(trace, &error), qPrintable(error));
+        QVERIFY2(writer.append(trace, 3, &error), qPrintable(error)); // as if all but 3 events moved
+        QVERIFY2(writer.finish(trace, QStringLiteral("ok"), QString(), &error), qPrintable(error));
+        report::History history;
+        QVERIFY(history.open(path, &error));
+        Trace loaded;
+        QVERIFY2(history.load(id, loaded, &error), qPrintable(error));
+        QString why;
+        QVERIFY2(sameTrace(loaded, trace, &why), qPrintable(why));
+    }
+
     void flushesAtMostOncePerInterval()
     {
         QTemporaryDir dir;

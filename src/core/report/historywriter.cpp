@@ -38,6 +38,19 @@ QString text(const QString &value)
 
 } // namespace
 
+// Events go in by blocks of this many rows per INSERT: each QSqlQuery::exec() costs far more
+// than a row, so a million-event run is written about ten times faster than row by row.
+// 64 rows of 10 values stay under SQLite's oldest limit of 999 parameters.
+constexpr int EventsPerInsert = 64;
+
+QString eventInsert(int rows)
+{
+    QString sql = QStringLiteral("INSERT INTO events (run_id, seq, time_ns, kind, task, label, location, thread, detail, value) VALUES ");
+    for (int i = 0; i < rows; ++i)
+        sql += i == 0 ? QStringLiteral("(?,?,?,?,?,?,?,?,?,?)") : QStringLiteral(",(?,?,?,?,?,?,?,?,?,?)");
+    return sql;
+}
+
 // Prepared once per run: a flush is one transaction of bound inserts.
 struct HistoryWriter::Statements {
     explicit Statements(const QSqlDatabase &db)
@@ -45,18 +58,19 @@ struct HistoryWriter::Statements {
         , location(db)
         , thread(db)
         , event(db)
+        , events(db)
         , truncate(db)
         , progress(db)
     {
+        events.prepare(eventInsert(EventsPerInsert));
         string.prepare(QStringLiteral("INSERT OR REPLACE INTO strings (run_id, id, text) VALUES (?, ?, ?)"));
         location.prepare(QStringLiteral("INSERT OR REPLACE INTO locations (run_id, id, file, function, line) VALUES (?, ?, ?, ?, ?)"));
         thread.prepare(QStringLiteral("INSERT OR REPLACE INTO threads (run_id, idx, name) VALUES (?, ?, ?)"));
-        event.prepare(QStringLiteral("INSERT INTO events (run_id, seq, time_ns, kind, task, label, location, thread, detail, value)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        event.prepare(eventInsert(1));
         truncate.prepare(QStringLiteral("DELETE FROM events WHERE run_id = ? AND seq >= ?"));
         progress.prepare(QStringLiteral("UPDATE runs SET event_count = ?, task_count = ?, wall_ns = ?, updated_at = ? WHERE id = ?"));
     }
-    QSqlQuery string, location, thread, event, truncate, progress;
+    QSqlQuery string, location, thread, event, events, truncate, progress;
 };
 
 HistoryWriter::HistoryWriter() = default;
@@ -176,18 +190,28 @@ bool HistoryWriter::flush(const Trace &trace, QString *error)
         s.truncate.bindValue(1, qint64(from));
         ok = run(s.truncate);
     }
-    for (auto i = from; ok && i < qsizetype(events.size()); ++i) {
-        const auto &event = events[std::size_t(i)];
-        s.event.bindValue(0, m_runId);
-        s.event.bindValue(1, qint64(i));
-        s.event.bindValue(2, event.timeNs);
-        s.event.bindValue(3, int(event.kind));
-        s.event.bindValue(4, qint64(event.task));
-        s.event.bindValue(5, qint64(event.label));
-        s.event.bindValue(6, qint64(event.location));
-        s.event.bindValue(7, int(event.thread));
-        s.event.bindValue(8, int(event.detail));
-        s.event.bindValue(9, std::isnan(event.value) ? QVariant(QMetaType::fromType<double>()) : QVariant(event.value));
+    auto bindEvent = [&](QSqlQuery &query, int row, qsizetype index) {
+        const auto &event = events[std::size_t(index)];
+        const int base = row * 10;
+        query.bindValue(base + 0, m_runId);
+        query.bindValue(base + 1, qint64(index));
+        query.bindValue(base + 2, event.timeNs);
+        query.bindValue(base + 3, int(event.kind));
+        query.bindValue(base + 4, qint64(event.task));
+        query.bindValue(base + 5, qint64(event.label));
+        query.bindValue(base + 6, qint64(event.location));
+        query.bindValue(base + 7, int(event.thread));
+        query.bindValue(base + 8, int(event.detail));
+        query.bindValue(base + 9, std::isnan(event.value) ? QVariant(QMetaType::fromType<double>()) : QVariant(event.value));
+    };
+    auto i = from;
+    for (; ok && i + EventsPerInsert <= qsizetype(events.size()); i += EventsPerInsert) {
+        for (int row = 0; row < EventsPerInsert; ++row)
+            bindEvent(s.events, row, i + row);
+        ok = run(s.events);
+    }
+    for (; ok && i < qsizetype(events.size()); ++i) {
+        bindEvent(s.event, 0, i);
         ok = run(s.event);
     }
     if (ok) {
