@@ -155,6 +155,25 @@ private Q_SLOTS:
         QCOMPARE(lanes.lanes[1].suspensions.size(), std::size_t(2000));
     }
 
+    void crowdedMarksShareATooltip()
+    {
+        Recorder r;
+        r.recordAt(0, EventKind::Created, 1, r.intern(QStringLiteral("main")), 0, 0, 0);
+        for (int i = 0; i < 1000; ++i)
+            r.recordAt(100 + i, EventKind::Mark, 1, r.intern(QStringLiteral("tick")));
+        r.recordAt(1'000'000, EventKind::Mark, 1, r.intern(QStringLiteral("late")));
+        r.recordAt(2'000'000, EventKind::Finished, 1, 0, 0, 0);
+        Trace trace;
+        r.drainInto(trace);
+        const auto parsed = parse(report::timelineSvg(trace));
+        QVERIFY(parsed.error.isEmpty());
+        QCOMPARE(parsed.marks, 2);
+        bool counted = false;
+        for (const auto &text : parsed.texts)
+            counted = counted || text.contains(QLatin1String("tick (and 999 more marks close by)"));
+        QVERIFY(counted);
+    }
+
     void stackedRunsShareOneTimeAxis()
     {
         const auto longRun = testing::sampleTrace();     // 8 ms

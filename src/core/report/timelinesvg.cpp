@@ -272,11 +272,20 @@ private:
         appendEscapedMarkup(m_out, tip);
         m_out += QLatin1String("</title></rect>\n");
         suspensions(trace, lane, who, barTop);
-        for (const auto &mark : lane.marks) {
-            m_out += QStringLiteral("<g class=\"mark\">") + markShape(x(mark.timeNs), top + 1) + QStringLiteral("<title>");
-            appendEscapedMarkup(m_out, QStringLiteral("%1 at %2: %3").arg(who, formatTimeMs(mark.timeNs - m_origin),
-                                                                          trace.string(mark.text)));
+        // Marks closer than their own width to the previous one are counted in its tooltip.
+        for (std::size_t i = 0; i < lane.marks.size();) {
+            const auto &mark = lane.marks[i];
+            const double mx = x(mark.timeNs);
+            std::size_t next = i + 1;
+            while (next < lane.marks.size() && x(lane.marks[next].timeNs) - mx < 4)
+                ++next;
+            m_out += QStringLiteral("<g class=\"mark\">") + markShape(mx, top + 1) + QStringLiteral("<title>");
+            QString tip = QStringLiteral("%1 at %2: %3").arg(who, formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text));
+            if (next - i > 1)
+                tip += QStringLiteral(" (and %1 more marks close by)").arg(next - i - 1);
+            appendEscapedMarkup(m_out, tip);
             m_out += QLatin1String("</title></g>\n");
+            i = next;
         }
         if (lane.finished && lane.status != FinishStatus::Ok) {
             const bool failed = lane.status == FinishStatus::Error;
