@@ -4,11 +4,15 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char **argv)
 {
     if (coroscope::cli::isCommandLine(argc, argv)) {
-        QCoreApplication app(argc, argv);
+        // Headless, but PNG and PDF exports paint: an offscreen QGuiApplication needs no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("coroscope"));
         return coroscope::cli::run(QCoreApplication::arguments());
     }

@@ -70,8 +70,9 @@ private Q_SLOTS:
             Semaphore semaphore(1);
             auto permit = co_await semaphore.acquire();
             QString outcome;
+            auto acquire = [&semaphore]() -> QCoro::Task<void> { auto inner = co_await semaphore.acquire(); };
             try {
-                co_await timeout(50ms, [&semaphore]() -> QCoro::Task<void> { auto inner = co_await semaphore.acquire(); });
+                co_await timeout(50ms, acquire);
                 outcome = QStringLiteral("acquired");
             } catch (const TimeoutError &) {
                 outcome = QStringLiteral("timeout");

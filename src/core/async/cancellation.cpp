@@ -30,7 +30,11 @@ CancelScope::~CancelScope()
     }
     if (m_parent)
         m_parent->unlink(this);
-    Q_ASSERT_X(!m_firstListener, "CancelScope", "a listener outlived its scope's awaiters");
+    while (m_firstListener) {
+        auto *listener = m_firstListener;
+        unsubscribe(*listener);
+        listener->scopeDestroyed();
+    }
 }
 
 void CancelScope::link(CancelScope *child)

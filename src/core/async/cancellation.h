@@ -13,6 +13,9 @@ class CancelListener
 {
 public:
     virtual void cancelRequested(const QString &reason) = 0;
+    // The scope is being destroyed while the listener is still subscribed: a coroutine that was
+    // never awaited outlived the block it was started in. Forget the scope.
+    virtual void scopeDestroyed() = 0;
 
 protected:
     CancelListener() = default;

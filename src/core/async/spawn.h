@@ -140,7 +140,6 @@ TaskHandle<FactoryResult<F>> spawnIn(std::shared_ptr<trace::Recorder> recorder, 
     state->name = std::move(name);
     if (recorder)
         recorder->created(id, parent, state->name, where);
-    taskStarted();
     {
         // QCoro tasks start eagerly: the child runs up to its first co_await right here,
         // under its own name. Its Task object is dropped; the frame owns itself until done.

@@ -5,25 +5,6 @@
 #include "trace/recorder.h"
 
 namespace coroscope::async {
-namespace {
-thread_local int t_unfinished = 0;
-}
-
-int unfinishedTasks()
-{
-    return t_unfinished;
-}
-
-namespace detail {
-void taskStarted()
-{
-    ++t_unfinished;
-}
-void taskEnded()
-{
-    --t_unfinished;
-}
-} // namespace detail
 
 void SpawnStateBase::cancel(const QString &reason)
 {
@@ -47,7 +28,6 @@ void SpawnStateBase::finish(trace::FinishStatus finalStatus, std::exception_ptr 
     error = std::move(finalError);
     if (auto *recorder = context->recorder())
         recorder->finished(context->id(), status, describe(error));
-    detail::taskEnded();
     auto waiters = std::move(m_whenDone);
     m_whenDone.clear();
     for (auto &waiter : waiters)

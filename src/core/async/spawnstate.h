@@ -36,12 +36,5 @@ private:
     std::vector<std::function<void()>> m_whenDone;
 };
 
-// How many spawned tasks (and thread-pool jobs) of the calling thread have not finished yet:
-// a run's thread may only end once this is zero, or their frames would never be resumed.
-int unfinishedTasks();
-namespace detail {
-void taskStarted();
-void taskEnded();
-} // namespace detail
 
 } // namespace coroscope::async

@@ -4,6 +4,25 @@
 #include "async/threadanchor.h"
 
 namespace coroscope::async {
+namespace {
+thread_local int t_pendingAwaits = 0;
+}
+
+int pendingAwaits()
+{
+    return t_pendingAwaits;
+}
+
+namespace detail {
+void awaitStarted()
+{
+    ++t_pendingAwaits;
+}
+void awaitEnded()
+{
+    --t_pendingAwaits;
+}
+} // namespace detail
 
 Suspension::Suspension(trace::SuspendReason reason, QString resource, std::source_location where)
     : m_reason(reason)
@@ -38,6 +57,7 @@ bool Suspension::await_suspend(std::coroutine_handle<> awaiting)
     m_awaiting = awaiting;
     m_anchor = m_context ? m_context->anchor() : ThreadAnchor::current();
     if (m_context) {
+        m_keepContext = m_context->shared_from_this();
         m_context->recordSuspended(m_reason, m_resource, m_where);
         m_scope = &m_context->cancelScope();
         m_scope->subscribe(*this);
@@ -50,6 +70,7 @@ bool Suspension::await_suspend(std::coroutine_handle<> awaiting)
         return false;
     }
     m_suspended = true;
+    detail::awaitStarted();
     return true;
 }
 
@@ -122,9 +143,12 @@ void Suspension::cancelRequested(const QString &reason)
 
 void Suspension::resume()
 {
+    detail::awaitEnded();
     if (m_context)
         m_context->recordResumed();
-    ResumeScope scope(m_context);
+    // The frame (and this awaiter in it) may be gone once the coroutine runs on.
+    auto context = std::move(m_keepContext);
+    ResumeScope scope(context.get());
     m_awaiting.resume();
 }
 

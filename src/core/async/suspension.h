@@ -9,11 +9,21 @@
 
 #include <coroutine>
 #include <exception>
+#include <memory>
 #include <source_location>
 
 namespace coroscope::async {
 
 class ThreadAnchor;
+
+// Toolkit awaits of the calling thread that have suspended and not yet resumed, plus thread-pool
+// jobs not yet reported back: a run's thread may only end when this is zero, or those
+// coroutine frames would never be resumed (and leak).
+int pendingAwaits();
+namespace detail {
+void awaitStarted();
+void awaitEnded();
+} // namespace detail
 
 // The part every toolkit awaitable shares. It records the suspension (reason, resource, the
 // line of the co_await) and the resumption, listens for cancellation of the awaiting task, and
@@ -57,6 +67,7 @@ protected:
     bool cancelNow(const QString &reason);
 
     void cancelRequested(const QString &reason) override;
+    void scopeDestroyed() override { m_scope = nullptr; }
     // Whether a co_await in an already-cancelled task throws at once (the default) or still
     // starts, for awaitables that must finish cancelling what they wait for.
     virtual bool throwsIfAlreadyCancelled() const { return true; }
@@ -72,6 +83,8 @@ private:
     QString m_resource;
     std::source_location m_where;
     TaskContext *m_context = nullptr;
+    // Keeps the task's context alive for a coroutine that was never awaited and outlives its task.
+    std::shared_ptr<TaskContext> m_keepContext;
     CancelScope *m_scope = nullptr;
     ThreadAnchor *m_anchor = nullptr;
     std::coroutine_handle<> m_awaiting;

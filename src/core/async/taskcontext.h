@@ -21,7 +21,7 @@ class ThreadAnchor;
 // Who is running right now: the traced task whose coroutine the current thread is executing.
 // Toolkit awaitables read it when they suspend (to record the suspension and to listen for
 // cancellation) and set it again when they resume, so patterns never pass it around.
-class TaskContext
+class TaskContext : public std::enable_shared_from_this<TaskContext>
 {
 public:
     TaskContext(std::shared_ptr<trace::Recorder> recorder, trace::TaskId id, trace::TaskId parent,

@@ -69,7 +69,7 @@ private:
             m_shared->recorder->created(m_shared->jobTask, ctx->id(), m_name, m_where);
         }
         auto *anchor = ThreadAnchor::current();
-        detail::taskStarted(); // the job counts as unfinished work of this thread until it reports back
+        detail::awaitStarted(); // the job counts as pending work of this thread until it reports back
         executorPool().start([shared = m_shared, job = std::move(m_job), anchor]() mutable {
             nameExecutorThread();
             auto *recorder = shared->recorder.get();
@@ -89,7 +89,7 @@ private:
                 recorder->finished(shared->jobTask, shared->error ? trace::FinishStatus::Error : trace::FinishStatus::Ok,
                                    describe(shared->error));
             anchor->post([shared] {
-                detail::taskEnded();
+                detail::awaitEnded();
                 if (shared->waiter)
                     shared->waiter->complete();
                 else if (shared->recorder)

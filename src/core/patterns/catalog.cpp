@@ -42,6 +42,25 @@ const Catalog &Catalog::instance()
 Catalog::Catalog()
 {
     m_patterns.push_back(makeSequential());
+    m_patterns.push_back(makeGather());
+    m_patterns.push_back(makeGatherErrors());
+    m_patterns.push_back(makeTaskGroup());
+    m_patterns.push_back(makeSemaphore());
+    m_patterns.push_back(makeDbQuery());
+    m_patterns.push_back(makeDbStream());
+    m_patterns.push_back(makeDbBulk());
+    m_patterns.push_back(makeHttpReuse());
+    m_patterns.push_back(makeRetry());
+    m_patterns.push_back(makeTimedOperation());
+    m_patterns.push_back(makeResourceCleanup());
+    m_patterns.push_back(makeBackgroundTask());
+    m_patterns.push_back(makeExecutor());
+    m_patterns.push_back(makeTimeout());
+    m_patterns.push_back(makeWaitFor());
+    m_patterns.push_back(makePitfallNoAwait());
+    m_patterns.push_back(makePitfallBlocking());
+    m_patterns.push_back(makePitfallUnbounded());
+    m_patterns.push_back(makePitfallLeak());
 }
 
 const Pattern *Catalog::find(const QString &id) const

@@ -92,9 +92,9 @@ private:
     void wrapUp()
     {
         m_outcome = outcomeOf(m_root);
-        if (async::unfinishedTasks() > 0) {
-            m_recorder->mark(0, QStringLiteral("run ended with %1 task(s) still running: cancelling them")
-                                    .arg(async::unfinishedTasks()));
+        if (async::pendingAwaits() > 0) {
+            m_recorder->mark(0, QStringLiteral("the run ended with %1 await(s) still pending: cancelling them")
+                                    .arg(async::pendingAwaits()));
             m_runScope->cancel(QStringLiteral("the run ended"));
         }
         m_leftoverClock.start();
@@ -104,7 +104,7 @@ private:
     void waitForLeftovers()
     {
         // Thread-pool jobs cannot be interrupted, so this may take as long as the longest one.
-        if (async::unfinishedTasks() > 0 && m_leftoverClock.elapsed() < 60'000) {
+        if (async::pendingAwaits() > 0 && m_leftoverClock.elapsed() < 60'000) {
             QTimer::singleShot(5ms, this, [this] { waitForLeftovers(); });
             return;
         }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One entry point for a fresh Debian 12 machine:
+#   scripts/bootstrap.sh run    install what is missing, build, launch the app
+#   scripts/bootstrap.sh test   install what is missing, build, run every test (and the ASan+UBSan suite)
+#   scripts/bootstrap.sh bench  install what is missing, build optimised, run coroscope-bench
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-run}"
+shift || true
+
+install_missing() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -v '^\s*#' "$here/packaging/debian-packages.txt" | sed '/^\s*$/d')
+    for package in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if ((${#missing[@]})); then
+        echo "Installing: ${missing[*]}"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -q
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() { # build DIR [cmake options...]
+    local dir="$1"
+    shift
+    cmake -S "$here" -B "$dir" -G Ninja "$@" >/dev/null
+    cmake --build "$dir" -j"$(nproc)"
+}
+
+install_missing
+case "$mode" in
+run)
+    build "$here/build/release" -DCMAKE_BUILD_TYPE=Release -DCOROSCOPE_BUILD_TESTS=OFF
+    exec "$here/build/release/src/coroscope" "$@"
+    ;;
+test)
+    build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON
+    ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2
+    build "$here/build/asan" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_SANITIZE=ON -DCOROSCOPE_BUILD_BENCH=OFF
+    ctest --test-dir "$here/build/asan" --output-on-failure --no-tests=error -j2
+    ;;
+bench)
+    build "$here/build/release" -DCMAKE_BUILD_TYPE=Release
+    exec "$here/build/release/bench/coroscope-bench" "$@"
+    ;;
+*)
+    echo "usage: scripts/bootstrap.sh run|test|bench [arguments...]" >&2
+    exit 2
+    ;;
+esac

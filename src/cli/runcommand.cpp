@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...]
+#include "cli/commands.h"
+#include "patterns/catalog.h"
+#include "patterns/labenvironment.h"
+#include "patterns/patternrun.h"
+#include "patterns/runreport.h"
+#include "report/exporter.h"
+#include "trace/summary.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace coroscope::cli {
+namespace {
+
+void printSummary(const patterns::PatternRun &run)
+{
+    const auto summary = trace::summarize(run.trace());
+    const auto &outcome = run.outcome();
+    out() << run.pattern().info().id << ": " << patterns::toString(outcome.status) << " - " << outcome.summary << '\n'
+          << "  wall time        " << QString::number(double(summary.wallNs) / 1e6, 'f', 1) << " ms\n"
+          << "  tasks            " << summary.tasks << '\n'
+          << "  peak concurrency " << summary.peakConcurrency << '\n'
+          << "  errors           " << summary.errors << '\n'
+          << "  cancellations    " << summary.cancellations << '\n'
+          << "  loop lag max     " << QString::number(summary.loopLagMaxMs, 'f', 1) << " ms (p50 "
+          << QString::number(summary.loopLagP50Ms, 'f', 1) << ", p99 " << QString::number(summary.loopLagP99Ms, 'f', 1)
+          << ")\n"
+          << "  events           " << run.trace().events().size() << '\n';
+}
+
+} // namespace
+
+int runPattern(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Set a parameter."), QStringLiteral("name=value"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Use this server instead of the lab server."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("The demo database file."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption exportTo(QStringLiteral("export"), QStringLiteral("Export the run (by extension)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption noHistory(QStringLiteral("no-history"), QStringLiteral("Do not store the run."));
+    parser.addOptions({set, server, database, exportTo, noHistory});
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The pattern to run."));
+    if (!parser.parse(QStringList{QStringLiteral("coroscope run")} + arguments)) {
+        err() << "coroscope run: " << parser.errorText() << '\n';
+        return BadUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...]\n";
+        return BadUsage;
+    }
+    const auto id = parser.positionalArguments().front();
+    const auto *pattern = patterns::Catalog::instance().find(id);
+    if (!pattern) {
+        err() << "coroscope: no pattern \"" << id << "\" (see coroscope list)\n";
+        return BadUsage;
+    }
+    const auto values = patterns::parseAssignments(pattern->info().parameters, parser.values(set));
+    if (!values.errors.isEmpty()) {
+        for (const auto &error : values.errors)
+            err() << "coroscope run " << id << ": " << error << '\n';
+        return BadUsage;
+    }
+    const auto exports = parser.values(exportTo);
+    for (const auto &path : exports) {
+        if (!report::exportFormats().contains(QFileInfo(path).suffix().toLower())) {
+            err() << "coroscope: cannot export to \"" << path << "\": use one of ."
+                  << report::exportFormats().join(QStringLiteral(", .")) << '\n';
+            return BadUsage;
+        }
+    }
+
+    patterns::LabEnvironment environment;
+    patterns::LabEnvironment::Options options;
+    options.server = QUrl(parser.value(server));
+    options.databasePath = parser.value(database);
+    if (parser.isSet(server) && options.server.isEmpty()) {
+        err() << "coroscope: --server needs a URL\n";
+        return BadUsage;
+    }
+    if (!environment.start(options)) {
+        err() << "coroscope: " << environment.errorString() << '\n';
+        return BadUsage;
+    }
+
+    const auto startedAt = QDateTime::currentDateTimeUtc();
+    patterns::PatternRun run(*pattern, values.values, environment.runEnvironment());
+    std::unique_ptr<patterns::HistoryRecording> history;
+    if (!parser.isSet(noHistory)) {
+        history = std::make_unique<patterns::HistoryRecording>(run, patterns::defaultHistoryPath());
+        if (!history->isRecording())
+            err() << "coroscope: not storing this run in the history: " << history->errorString() << '\n';
+    }
+    run.start();
+    run.waitForFinished();
+    printSummary(run);
+
+    int code = run.outcome().status == patterns::RunStatus::Ok ? Success : RunFailed;
+    const auto input = patterns::reportInputFor(run, startedAt);
+    for (const auto &path : exports) {
+        QString error;
+        if (report::exportTrace(input, path, &error)) {
+            out() << "  exported         " << path << '\n';
+        } else {
+            err() << "coroscope: " << error << '\n';
+            code = BadUsage;
+        }
+    }
+    return code;
+}
+
+} // namespace coroscope::cli

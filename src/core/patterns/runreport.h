@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "patterns/pattern.h"
+#include "report/historywriter.h"
+#include "report/reportinput.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+
+namespace coroscope::patterns {
+
+class PatternRun;
+
+// What a report or export says about a finished (or running) run of a catalog pattern.
+report::ReportInput reportInputFor(const PatternRun &run, const QDateTime &startedAt);
+// The same for a run loaded from the history: texts come from the catalog when it still knows
+// the pattern.
+report::ReportInput reportInputFor(const QString &patternId, const QString &title, const QVariantMap &parameters,
+                                   const QString &status, const QDateTime &startedAt, const trace::Trace *trace);
+
+// Keeps the history up to date while a run goes: follows the run's batches, so a crash loses
+// at most the last second, and stores the outcome when it finishes.
+class HistoryRecording : public QObject
+{
+    Q_OBJECT
+public:
+    HistoryRecording(PatternRun &run, const QString &historyPath, QObject *parent = nullptr);
+    ~HistoryRecording() override;
+
+    bool isRecording() const { return m_writer != nullptr; }
+    QString errorString() const { return m_error; }
+
+private:
+    PatternRun &m_run;
+    std::unique_ptr<report::HistoryWriter> m_writer;
+    QString m_error;
+};
+
+// history.sqlite in the application's data directory.
+QString defaultHistoryPath();
+
+} // namespace coroscope::patterns
