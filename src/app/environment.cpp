@@ -1,57 +1,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/environment.h"
 
+#include "io/labserver.h"
+
 #include <QDir>
-#include <QStandardPaths>
 
 namespace coroscope::app {
 
 Environment::Environment(QObject *parent)
     : QObject(parent)
-    // Port 0 never answers: until a lab server is started, network patterns fail fast and say so.
-    , m_serverUrl(QStringLiteral("http://127.0.0.1:0"))
 {
 }
 
-Environment::~Environment()
-{
-    stop();
-}
+Environment::~Environment() = default;
 
-bool Environment::start()
+bool Environment::start(const patterns::LabEnvironment::Options &options)
 {
-    m_error.clear();
-    const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dataDir.isEmpty() || !QDir().mkpath(dataDir)) {
-        m_error = QStringLiteral("cannot create the data folder %1").arg(dataDir);
-        m_databasePath = QDir(m_scratch.path()).filePath(QStringLiteral("demo.sqlite"));
-    } else {
-        m_databasePath = QDir(dataDir).filePath(QStringLiteral("demo.sqlite"));
-    }
-    if (!m_scratch.isValid())
-        m_error = QStringLiteral("cannot create a scratch folder: %1").arg(m_scratch.errorString());
-    return m_error.isEmpty();
-}
-
-void Environment::stop()
-{
-}
-
-bool Environment::hasServer() const
-{
-    return m_serverUrl.port() > 0;
+    m_started = m_lab.start(options);
+    m_error = m_started ? QString() : m_lab.errorString();
+    return m_started;
 }
 
 patterns::RunEnvironment Environment::runEnvironment() const
 {
-    return patterns::RunEnvironment{m_serverUrl, m_databasePath, m_scratch.path()};
+    if (m_started)
+        return m_lab.runEnvironment();
+    // Nothing listens on port 0 and the scratch folder is the system's: a run fails fast and
+    // says what it could not reach.
+    return patterns::RunEnvironment{QUrl(QStringLiteral("http://127.0.0.1:0")),
+                                    patterns::LabEnvironment::defaultDatabasePath(), QDir::tempPath()};
+}
+
+QUrl Environment::serverUrl() const
+{
+    return runEnvironment().serverUrl;
+}
+
+bool Environment::hasServer() const
+{
+    return m_started && m_lab.labServer() && m_lab.labServer()->isRunning();
+}
+
+QString Environment::databasePath() const
+{
+    return runEnvironment().databasePath;
 }
 
 QString Environment::serverText() const
 {
     if (!hasServer())
-        return QStringLiteral("Lab server: not running");
-    return QStringLiteral("Lab server: %1").arg(m_serverUrl.toString());
+        return m_started ? QStringLiteral("Server: %1").arg(serverUrl().toString()) : QStringLiteral("Lab server: not running");
+    const auto stats = m_lab.labServer()->stats();
+    return QStringLiteral("Lab server %1 · %L2 served · %3 in flight")
+        .arg(serverUrl().toString())
+        .arg(stats.served)
+        .arg(stats.inFlight);
 }
 
 } // namespace coroscope::app

@@ -88,9 +88,19 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_serverLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_runLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
-    m_serverLabel->setText(m_environment ? m_environment->serverText() : QStringLiteral("Lab server: not running"));
-    if (m_environment)
-        m_serverLabel->setToolTip(QStringLiteral("Demo database: %1").arg(m_environment->databasePath()));
+    auto showServer = [this] {
+        m_serverLabel->setText(m_environment ? m_environment->serverText() : QStringLiteral("Lab server: not running"));
+    };
+    showServer();
+    if (m_environment) {
+        m_serverLabel->setToolTip(QStringLiteral("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
+                                      .arg(m_environment->databasePath()));
+        // The server's counters move while a run talks to it.
+        auto *serverTimer = new QTimer(this);
+        serverTimer->setInterval(500);
+        connect(serverTimer, &QTimer::timeout, this, showServer);
+        serverTimer->start();
+    }
 
     connect(patternBrowser(), &PatternBrowser::patternSelected, this, &MainWindow::onPatternSelected);
     connect(patternBrowser(), &PatternBrowser::runRequested, this, &MainWindow::startRun);

@@ -50,6 +50,8 @@ TimelineView::TimelineView(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setAnimated(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Nesting shows who spawned whom; deep trees should not push names off the column.
+    setIndentation(fontMetrics().averageCharWidth() * 2);
     m_header->setStretchLastSection(true);
     m_header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
     connect(m_header, &QHeaderView::sectionResized, this, [this] {
@@ -91,7 +93,7 @@ void TimelineView::setTimelineModel(TimelineModel *model)
     if (!model)
         return;
     m_header->setSectionResizeMode(TimelineModel::NameColumn, QHeaderView::Interactive);
-    m_header->resizeSection(TimelineModel::NameColumn, fontMetrics().averageCharWidth() * 24);
+    m_header->resizeSection(TimelineModel::NameColumn, fontMetrics().averageCharWidth() * 30);
     connect(model, &TimelineModel::contentChanged, this, [this] {
         updateFrame();
         viewport()->update();
