@@ -396,7 +396,9 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
     // puts the result on screen.
     const int columns = std::max(1, int(std::ceil(width * ratio)));
     const int rows = std::max(1, int(std::ceil(area.height() * ratio)));
-    const double headroom = std::round(area.height() * 0.12) * ratio;
+    // Room above the highest step for the "peak" label, when the lane is tall enough for both.
+    const double labelHeight = QFontMetricsF(frame.font).height();
+    const double headroom = std::round(area.height() > 2.5 * labelHeight ? labelHeight : area.height() * 0.12) * ratio;
     const double scale = lane.maxValue > 0 ? lane.maxValue : 1.0;
     auto rowOf = [&](double value) {
         return std::clamp(int(std::lround(double(rows - 1) - (double(rows - 1) - headroom) * std::clamp(value / scale, 0.0, 1.0))),

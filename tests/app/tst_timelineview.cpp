@@ -3,6 +3,7 @@
 #include "app/timelinemodel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "trace/counters.h"
 
 #include <QImage>
 #include <QPainter>
@@ -188,6 +189,55 @@ private Q_SLOTS:
         const auto before2 = qsizetype(trace.events().size());
         model.update(trace.append(grandchild), qsizetype(trace.events().size()) - before2);
         QVERIFY(view.isExpanded(model.indexOfTask(3)));
+    }
+
+    void aBlockedLoopMarksEveryLane()
+    {
+        // The heartbeat came 80 ms late at 100 ms: nothing on the loop ran from 20 to 100 ms.
+        trace::Trace trace;
+        trace.addThread(QStringLiteral("pattern loop"));
+        const auto lag = trace.addString(trace::counters::loopLagMs());
+        const qint64 ms = 1'000'000;
+        std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))), ev(0, EventKind::Started, 1)};
+        for (qint64 t = 0; t <= 200; t += 10) {
+            if (t > 20 && t < 100)
+                continue; // a blocked loop does not beat
+            events.push_back(ev(t * ms, EventKind::Counter, 0, lag, 0, t == 100 ? 80.0 : 0.2));
+        }
+        events.push_back(ev(200 * ms, EventKind::Finished, 1));
+        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+        trace.append(events);
+        TimelineModel model;
+        TimelineState state;
+        model.setTrace(&trace);
+        state.setTraceRange(model.startNs(), model.endNs());
+        TimelineView view;
+        view.setTimelineModel(&model);
+        view.setState(&state);
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        state.setVisibleRange(0, 200 * ms);
+        const auto image = view.viewport()->grab().toImage();
+        const auto area = view.timeArea();
+        // Below the last lane, where nothing else is drawn: tinted inside the blocked stretch only.
+        const int y = view.visualRect(model.indexOfTask(1)).bottom() + 30;
+        QVERIFY(y < image.height() / image.devicePixelRatio());
+        auto pixel = [&](qint64 t) {
+            const auto x = int(area.left() + view.axis().mapTimeToX(t));
+            return QColor(image.pixel(int(x * image.devicePixelRatio()), int(y * image.devicePixelRatio())));
+        };
+        const auto inside = pixel(60 * ms);
+        const auto outside = pixel(150 * ms);
+        const auto blocked = view.frame().palette.lagBlocked();
+        // Inside leans towards the blocked colour; outside is the plain background.
+        QVERIFY2(inside != outside, "the blocked stretch is not marked");
+        QVERIFY(std::abs(inside.hue() - blocked.hue()) < 30 || inside.saturation() > outside.saturation());
+        QVERIFY(inside.red() - inside.blue() > outside.red() - outside.blue());
+        // And the loop's own lane explains it.
+        const auto loopRow = view.visualRect(model.indexOf(model.eventLoopLane(), TimelineModel::TimelineColumn));
+        const auto tip = view.toolTipAt(QPoint(int(area.left() + view.axis().mapTimeToX(60 * ms)), loopRow.center().y()));
+        QVERIFY2(tip.contains(QStringLiteral("event loop blocked for 80.0 ms")), qPrintable(tip));
     }
 
     void selectingATaskSelectsItsRow()
