@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -91,6 +92,7 @@ private Q_SLOTS:
     {
         MainWindow window(&m_environment);
         auto *browser = window.patternBrowser();
+        QAbstractItemModelTester tester(browser->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(browser->visiblePatterns().contains(QStringLiteral("sequential")));
         browser->searchField()->setText(QStringLiteral("GATHER")); // ids and titles, any case
         QVERIFY(browser->visiblePatterns().contains(QStringLiteral("gather")));

@@ -83,6 +83,47 @@ private Q_SLOTS:
         QVERIFY2(timerColumns > 990, qPrintable(QString::number(timerColumns)));
     }
 
+    void summariesAgreeWithTheSpans()
+    {
+        const auto trace = busyTrace(5'000);
+        TimelineModel model;
+        model.setTrace(&trace);
+        const auto &lane = *model.taskLane(1);
+        // Every complete run of closed spans is summarised, at every level.
+        for (int level = 0; level < spanBlockLevels; ++level)
+            QCOMPARE(lane.blocks[std::size_t(level)].size(), lane.spans.size() / spanBlockSize(level));
+        for (std::size_t b = 0; b < lane.blocks[0].size(); ++b) {
+            const auto &block = lane.blocks[0][b];
+            std::array<qint64, SpanKeyCount> covered{};
+            for (auto i = b * 8; i < b * 8 + 8; ++i)
+                covered[std::size_t(spanKey(lane.spans[i]))] += lane.spans[i].endNs - lane.spans[i].startNs;
+            QCOMPARE(int(block.key), int(std::max_element(covered.begin(), covered.end()) - covered.begin()));
+            QCOMPARE(block.startNs, lane.spans[b * 8].startNs);
+            QCOMPARE(block.endNs, lane.spans[b * 8 + 7].endNs);
+        }
+        // Painting from the summaries shows what painting every span shows.
+        Lane unsummarised;
+        unsummarised.kind = LaneKind::Task;
+        unsummarised.spans = lane.spans;
+        LaneFrame frame;
+        frame.model = &model;
+        frame.nowNs = model.endNs();
+        frame.axis = TimeAxis(0, model.endNs(), 600); // about 17 spans a pixel
+        auto paint = [&](const Lane &which) {
+            QImage image(600, 30, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            LanePainter::paint(painter, QRectF(0, 0, 600, 30), which, frame);
+            return image;
+        };
+        const auto fromBlocks = paint(lane);
+        const auto fromSpans = paint(unsummarised);
+        int same = 0;
+        for (int x = 0; x < 600; ++x)
+            same += fromBlocks.pixel(x, 15) == fromSpans.pixel(x, 15) ? 1 : 0;
+        QVERIFY2(same >= 594, qPrintable(QString::number(same)));
+    }
+
     void wideSpansAreDrawnOneByOne()
     {
         const auto trace = busyTrace(100'000);
