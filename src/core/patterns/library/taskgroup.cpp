@@ -76,11 +76,11 @@ QCoro::Task<RunOutcome> runTaskGroup(const PatternContext &context)
     }
     if (failure.isEmpty())
         co_return RunOutcome{RunStatus::Ok, QStringLiteral("all %1 items processed").arg(done)};
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("TaskGroup failed as expected (%1): %2 failed, %3 cancelled, %4 done")
-                                            .arg(failure)
+    co_return RunOutcome{RunStatus::Ok, QStringLiteral("TaskGroup failed as expected: %1 failed, %2 cancelled, %3 done; %4")
                                             .arg(failed)
                                             .arg(cancelled)
-                                            .arg(done)};
+                                            .arg(done)
+                                            .arg(failure)};
 }
 
 } // namespace
