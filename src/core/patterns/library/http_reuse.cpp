@@ -64,7 +64,7 @@ QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
     const auto url = context.url(QStringLiteral("/delay/%1").arg(latency));
     QElapsedTimer clock;
 
-    // One after the other, so that the two do not disturb each other on the timeline.
+    // One phase after the other, so that they do not disturb each other on the timeline.
     clock.start();
     auto bad = spawn(QStringLiteral("bad: new client per request"), [=] { return newClientEachTime(url, requests); });
     const int badOpened = co_await bad.join();
