@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pitfall: calling a coroutine without co_await. It starts, nobody waits, "done" comes too early.
+#include "async/sleep.h"
 #include "async/spawn.h"
 #include "io/httpclient.h"
 #include "patterns/library.h"
@@ -8,6 +9,7 @@ namespace coroscope::patterns {
 namespace {
 
 using namespace coroscope::async;
+using namespace std::chrono_literals;
 using coroscope::io::HttpClient;
 
 // save_audit: hands an audit record to a slow service, then notes that it is done.
@@ -41,6 +43,8 @@ QCoro::Task<RunOutcome> runPitfallNoAwait(const PatternContext &context)
     const auto badSaid = co_await bad.join();
     mark(QStringLiteral("the bad handler said \"%1\" while its audit was still in flight").arg(badSaid));
 
+    // The next request comes in a little later, so that the two audits end apart.
+    co_await sleep(100ms);
     auto good = spawn(QStringLiteral("good: co_await"), [=] { return goodExample(auditService); });
     const auto goodSaid = co_await good.join();
 
@@ -68,8 +72,8 @@ std::unique_ptr<Pattern> makePitfallNoAwait()
     info.whatToLookFor = QStringLiteral(
         "The bad task finishes almost at once, yet its network suspension (POST to the audit service) goes on "
         "past the end of its bar, and its \"save_audit done\" mark lands after it finished: work nobody waited "
-        "for. The good task stays in its network suspension for the whole latency and puts the mark before it "
-        "finishes.");
+        "for. The good task, which starts 100 ms later, stays in its network suspension for the whole latency and "
+        "puts the mark before it finishes. Wall time: about latency + 100 ms.");
     info.parameters = {
         {QStringLiteral("latency_ms"), QStringLiteral("Audit latency"), ParameterSpec::Type::DurationMs, 300, 10, 5000,
          QStringLiteral("ms"), QStringLiteral("How long the audit service takes to store a record")},
