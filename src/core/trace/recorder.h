@@ -70,10 +70,10 @@ private:
     ThreadLog &threadLog();
     ThreadLog &registerThread();
 
+    const quint64 m_generation;
     // Until drained, events hold raw ticks since m_startTicks, or, from recordAt(), -(ns + 1).
     qint64 m_startTicks;
     double m_nsPerTick;
-    const quint64 m_generation;
     std::atomic<TaskId> m_nextTaskId{1};
 
     std::mutex m_tablesMutex;
