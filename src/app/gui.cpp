@@ -1,18 +1,91 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui.h"
 
+#include "app/environment.h"
+#include "app/guioptions.h"
+#include "app/mainwindow.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QTextStream>
+#include <QTimer>
 
 namespace coroscope::app {
+namespace {
+
+// A screenshot run must end even if the pattern never does.
+constexpr int screenshotRunLimitMs = 5 * 60 * 1000;
+
+int fail(const QString &message, int code)
+{
+    QTextStream(stderr) << "coroscope: " << message << '\n';
+    return code;
+}
+
+} // namespace
 
 int runGui(const QStringList &arguments)
 {
-    Q_UNUSED(arguments);
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("Coroscope"));
+    const auto parsed = parseGuiOptions(arguments);
+    if (!parsed.ok())
+        return fail(parsed.error, 2);
+    const auto &options = parsed.options;
+    const bool screenshot = !options.screenshotPath.isEmpty();
+
+    Environment environment;
+    if (!environment.start())
+        QTextStream(stderr) << "coroscope: " << environment.errorString() << '\n';
+
+    MainWindow window(&environment);
+    // Screenshots start from the same window every time: no saved layout, nothing saved back.
+    const bool placed = !screenshot && window.restoreSettings();
+    if (!options.theme.isEmpty())
+        window.setTheme(themeFromString(options.theme));
+    if (!options.patternId.isEmpty()) {
+        window.selectPattern(options.patternId);
+        const auto rejected = window.setParameterValues(options.values);
+        if (!rejected.isEmpty())
+            return fail(rejected.join(QStringLiteral("; ")), 2);
+    }
+    if (!placed) {
+        const auto available = window.screen() ? window.screen()->availableGeometry().size() : QSize(1600, 1000);
+        window.resize(std::min(1760, available.width() * 92 / 100), std::min(1040, available.height() * 92 / 100));
+    }
     window.show();
-    return QApplication::exec();
+
+    int exitCode = 0;
+    auto saveAndQuit = [&] {
+        window.showcase();
+        // Let the window lay out and paint its final state before grabbing it.
+        QTimer::singleShot(300, &window, [&] {
+            const auto image = window.grab().toImage();
+            if (!image.save(options.screenshotPath, "PNG")) {
+                exitCode = fail(QStringLiteral("could not write the screenshot to %1").arg(options.screenshotPath), 1);
+            }
+            QApplication::quit();
+        });
+    };
+    if (options.run) {
+        if (screenshot) {
+            QObject::connect(&window, &MainWindow::runFinished, &window, saveAndQuit);
+            QTimer::singleShot(screenshotRunLimitMs, &window, [&] {
+                exitCode = fail(QStringLiteral("the run did not finish within 5 minutes; stopping it"), 1);
+                window.stopRun();
+            });
+        }
+        QTimer::singleShot(0, &window, [&] {
+            if (!window.startRun()) {
+                exitCode = fail(QStringLiteral("could not start the run"), 1);
+                if (screenshot)
+                    QApplication::quit();
+            }
+        });
+    } else if (screenshot) {
+        QTimer::singleShot(0, &window, saveAndQuit);
+    }
+    const int code = QApplication::exec();
+    return exitCode != 0 ? exitCode : code;
 }
 
 } // namespace coroscope::app

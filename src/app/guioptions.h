@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace coroscope::app {
+
+// The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
+// [--screenshot FILE] [--theme light|dark|system]`.
+struct GuiOptions {
+    QString patternId;
+    QVariantMap values; // validated against the pattern's parameters
+    bool run = false;
+    QString screenshotPath; // absolute
+    QString theme;          // empty: the saved choice
+};
+
+struct ParsedGuiOptions {
+    GuiOptions options;
+    QString error; // why the command line cannot be used, for stderr
+    bool ok() const { return error.isEmpty(); }
+};
+
+// `arguments` as QCoreApplication::arguments() (program name first). Checks everything that can
+// be checked before the window opens: the pattern exists, every --set names a parameter with a
+// valid value, the screenshot file can be written.
+ParsedGuiOptions parseGuiOptions(const QStringList &arguments);
+
+} // namespace coroscope::app
