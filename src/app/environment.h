@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "patterns/labenvironment.h"
 #include "patterns/pattern.h"
 
 #include <QObject>
@@ -24,17 +25,15 @@ public:
     void stop();
 
     patterns::RunEnvironment runEnvironment() const;
-    QUrl serverUrl() const { return m_serverUrl; }
+    QUrl serverUrl() const { return m_lab.runEnvironment().serverUrl; }
     bool hasServer() const;
-    QString databasePath() const { return m_databasePath; }
+    QString databasePath() const { return m_lab.runEnvironment().databasePath; }
     QString errorString() const { return m_error; }
     // One line for the status bar.
     QString serverText() const;
 
 private:
-    QUrl m_serverUrl;
-    QString m_databasePath;
-    QTemporaryDir m_scratch;
+    patterns::LabEnvironment m_lab;
     QString m_error;
 };
 

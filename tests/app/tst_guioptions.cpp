@@ -17,13 +17,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto shot = dir.filePath(QStringLiteral("shot.png"));
         const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--pattern"), QStringLiteral("sequential"),
-                                             QStringLiteral("--set"), QStringLiteral("tasks=3"), QStringLiteral("--set"),
+                                             QStringLiteral("--set"), QStringLiteral("calls=3"), QStringLiteral("--set"),
                                              QStringLiteral("latency_ms=20"), QStringLiteral("--run"), QStringLiteral("--screenshot"),
                                              shot, QStringLiteral("--theme"), QStringLiteral("dark")});
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.options.patternId, QStringLiteral("sequential"));
         QVERIFY(parsed.options.run);
-        QCOMPARE(parsed.options.values.value(QStringLiteral("tasks")).toInt(), 3);
+        QCOMPARE(parsed.options.values.value(QStringLiteral("calls")).toInt(), 3);
         QCOMPARE(parsed.options.values.value(QStringLiteral("latency_ms")).toInt(), 20);
         QCOMPARE(parsed.options.values.size(), 2); // only what was set: the rest stays as saved
         QCOMPARE(parsed.options.screenshotPath, shot);
@@ -48,13 +48,13 @@ private Q_SLOTS:
         QTest::newRow("unknown pattern") << QStringList{p, QStringLiteral("nope")} << QStringLiteral("unknown pattern \"nope\"");
         QTest::newRow("unknown parameter") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("speed=3")}
                                            << QStringLiteral("unknown parameter \"speed\"");
-        QTest::newRow("not a number") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("tasks=many")}
+        QTest::newRow("not a number") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("calls=many")}
                                       << QStringLiteral("whole number");
-        QTest::newRow("out of range") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("tasks=0")}
+        QTest::newRow("out of range") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("calls=0")}
                                       << QStringLiteral("between 1 and 200");
-        QTest::newRow("no equals sign") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("tasks")}
+        QTest::newRow("no equals sign") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("calls")}
                                         << QStringLiteral("expected name=value");
-        QTest::newRow("set without pattern") << QStringList{s, QStringLiteral("tasks=3")} << QStringLiteral("--set needs --pattern");
+        QTest::newRow("set without pattern") << QStringList{s, QStringLiteral("calls=3")} << QStringLiteral("--set needs --pattern");
         QTest::newRow("run without pattern") << QStringList{QStringLiteral("--run")} << QStringLiteral("--run needs --pattern");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("stray argument") << QStringList{p, QStringLiteral("sequential"), QStringLiteral("extra")}

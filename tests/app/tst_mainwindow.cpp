@@ -31,11 +31,11 @@ using namespace coroscope::app;
 
 namespace {
 
-// The line of sequential.cpp the root task waits at: the co_await inside fetchItem.
+// The line of sequential.cpp the root task waits at: the co_await of each request.
 int sleepLine(const CodeView &code)
 {
     for (int line = 1; line < 200; ++line) {
-        if (code.lineText(line).contains(QStringLiteral("co_await sleep(")))
+        if (code.lineText(line).contains(QStringLiteral("co_await http.get(")))
             return line;
     }
     return 0;
@@ -61,7 +61,7 @@ private Q_SLOTS:
         MainWindow window(&m_environment);
         QVERIFY(window.selectPattern(QStringLiteral("sequential")));
         QCOMPARE(window.currentPatternId(), QStringLiteral("sequential"));
-        auto *tasks = qobject_cast<QSpinBox *>(window.parameterPanel()->editor(QStringLiteral("tasks")));
+        auto *tasks = qobject_cast<QSpinBox *>(window.parameterPanel()->editor(QStringLiteral("calls")));
         auto *latency = qobject_cast<QSpinBox *>(window.parameterPanel()->editor(QStringLiteral("latency_ms")));
         QVERIFY(tasks);
         QVERIFY(latency);
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(!window.selectPattern(QStringLiteral("no-such-pattern")));
         QCOMPARE(window.currentPatternId(), QStringLiteral("sequential"));
         // Out-of-range values are refused with the reason, and the field keeps its value.
-        const auto rejected = window.setParameterValues({{QStringLiteral("tasks"), 5000}});
+        const auto rejected = window.setParameterValues({{QStringLiteral("calls"), 5000}});
         QCOMPARE(rejected.size(), 1);
         QVERIFY2(rejected.first().contains(QStringLiteral("between 1 and 200")), qPrintable(rejected.first()));
         QCOMPARE(tasks->value(), 10);
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QAbstractItemModelTester timelineTester(window.timelineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester logTester(window.eventLogModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.selectPattern(QStringLiteral("sequential"));
-        QVERIFY(window.setParameterValues({{QStringLiteral("tasks"), 3}, {QStringLiteral("latency_ms"), 30}}).isEmpty());
+        QVERIFY(window.setParameterValues({{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 30}}).isEmpty());
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startRun());
         QVERIFY(window.isRunning());
@@ -136,7 +136,7 @@ private Q_SLOTS:
         std::vector<std::pair<qint64, qint64>> bars;
         for (const auto &span : root->spans) {
             if (span.state == SpanState::Suspended) {
-                QCOMPARE(span.reason, trace::SuspendReason::Timer);
+                QCOMPARE(span.reason, trace::SuspendReason::Network);
                 bars.emplace_back(span.startNs, span.endNs);
             }
         }
@@ -154,7 +154,7 @@ private Q_SLOTS:
     {
         MainWindow window(&m_environment);
         window.selectPattern(QStringLiteral("sequential"));
-        window.setParameterValues({{QStringLiteral("tasks"), 100}, {QStringLiteral("latency_ms"), 200}});
+        window.setParameterValues({{QStringLiteral("calls"), 100}, {QStringLiteral("latency_ms"), 200}});
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startRun());
         QTest::qWait(250);
@@ -167,9 +167,9 @@ private Q_SLOTS:
         const auto rootId = window.currentRun()->trace().tasks().front().id;
         const auto *root = window.timelineModel()->taskLane(rootId);
         QCOMPARE(root->status, trace::FinishStatus::Cancelled);
-        // The interrupted wait is drawn as cancelled and still says it was a timer.
+        // The interrupted wait is drawn as cancelled and still says it was a network wait.
         const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(),
-                                     [](const Span &span) { return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Timer; });
+                                     [](const Span &span) { return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Network; });
         QVERIFY(it != root->spans.rend());
         QCOMPARE(root->markers.back().kind, MarkerKind::Cancelled);
     }
@@ -181,7 +181,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.selectPattern(QStringLiteral("sequential"));
-        window.setParameterValues({{QStringLiteral("tasks"), 4}, {QStringLiteral("latency_ms"), 25}});
+        window.setParameterValues({{QStringLiteral("calls"), 4}, {QStringLiteral("latency_ms"), 25}});
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startRun());
         QVERIFY(finished.wait(20'000));
@@ -223,7 +223,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.selectPattern(QStringLiteral("sequential"));
-        window.setParameterValues({{QStringLiteral("tasks"), 3}, {QStringLiteral("latency_ms"), 60}});
+        window.setParameterValues({{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 60}});
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startRun());
         QVERIFY(finished.wait(20'000));
@@ -249,9 +249,9 @@ private Q_SLOTS:
         QCOMPARE(window.sourcePanel()->cppView()->waitingCounts().value(sleepLine(*window.sourcePanel()->cppView())), 1);
         // The hover text names the task, the wait and the source line.
         const auto tip = view->toolTipAt(QPoint(x, row.center().y()));
-        QVERIFY2(tip.contains(QStringLiteral("waiting on <b>timer</b>")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("waiting on <b>network</b>")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("sequential.cpp:")), qPrintable(tip));
-        QVERIFY2(tip.contains(QStringLiteral("co_await sleep(latency);")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("co_await http.get(context.url(")), qPrintable(tip));
         // And the event log selects the task's rows.
         auto *table = window.eventLogPanel()->table();
         const auto selected = table->selectionModel()->selectedRows();
@@ -264,7 +264,7 @@ private Q_SLOTS:
     {
         MainWindow window(&m_environment);
         window.selectPattern(QStringLiteral("sequential"));
-        window.setParameterValues({{QStringLiteral("tasks"), 3}, {QStringLiteral("latency_ms"), 40}});
+        window.setParameterValues({{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 40}});
         QSignalSpy finished(&window, &MainWindow::runFinished);
         QVERIFY(window.startRun());
         QVERIFY(finished.wait(20'000));
@@ -319,14 +319,14 @@ private Q_SLOTS:
             MainWindow window(&m_environment);
             window.restoreSettings();
             window.selectPattern(QStringLiteral("sequential"));
-            QVERIFY(window.setParameterValues({{QStringLiteral("tasks"), 7}}).isEmpty());
+            QVERIFY(window.setParameterValues({{QStringLiteral("calls"), 7}}).isEmpty());
             window.setTheme(Theme::Dark);
             window.saveSettings();
         }
         MainWindow again(&m_environment);
         again.restoreSettings();
         QCOMPARE(again.currentPatternId(), QStringLiteral("sequential"));
-        QCOMPARE(again.parameterPanel()->values().value(QStringLiteral("tasks")).toInt(), 7);
+        QCOMPARE(again.parameterPanel()->values().value(QStringLiteral("calls")).toInt(), 7);
         QVERIFY(TimelinePalette::forPalette(QApplication::palette()).isDark());
         again.setTheme(Theme::Light);
         QVERIFY(!TimelinePalette::forPalette(QApplication::palette()).isDark());

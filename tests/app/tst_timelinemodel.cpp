@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timelinemodel.h"
+#include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/patternrun.h"
 #include "trace/counters.h"
@@ -140,8 +141,10 @@ private Q_SLOTS:
     {
         const auto *pattern = patterns::Catalog::instance().find(QStringLiteral("sequential"));
         QVERIFY(pattern);
-        patterns::PatternRun run(*pattern, {{QStringLiteral("tasks"), 4}, {QStringLiteral("latency_ms"), 15}},
-                                 patterns::RunEnvironment{QUrl(QStringLiteral("http://127.0.0.1:9")), QString(), QDir::tempPath()});
+        io::LabServer server;
+        QVERIFY(server.start());
+        patterns::PatternRun run(*pattern, {{QStringLiteral("calls"), 4}, {QStringLiteral("latency_ms"), 15}},
+                                 patterns::RunEnvironment{server.url(), QString(), QDir::tempPath()});
         TimelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTrace(&run.trace());
@@ -162,11 +165,11 @@ private Q_SLOTS:
             if (QTest::currentTestFailed())
                 return;
         }
-        // Sequential awaits: the root waits on the timer once per call, 15 ms each.
+        // Sequential awaits: the root waits on the network once per call, 15 ms each.
         const auto *root = model.taskLane(trace.tasks().front().id);
         int timerWaits = 0;
         for (const auto &span : root->spans) {
-            if (span.state == SpanState::Suspended && span.reason == trace::SuspendReason::Timer) {
+            if (span.state == SpanState::Suspended && span.reason == trace::SuspendReason::Network) {
                 ++timerWaits;
                 QVERIFY2(span.endNs - span.startNs >= 14'000'000, qPrintable(QString::number(span.endNs - span.startNs)));
             }
