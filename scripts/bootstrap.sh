@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine:
 #   scripts/bootstrap.sh run    install what is missing, build, launch the app
-#   scripts/bootstrap.sh test   install what is missing, build, run every test (and the ASan+UBSan suite)
+#   scripts/bootstrap.sh test   install what is missing, build, run every test
+#   scripts/bootstrap.sh asan   the same suite built with AddressSanitizer + UndefinedBehaviorSanitizer
 #   scripts/bootstrap.sh bench  install what is missing, build optimised, run coroscope-bench
 set -euo pipefail
 
@@ -41,6 +42,8 @@ run)
 test)
     build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON
     ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2
+    ;;
+asan)
     build "$here/build/asan" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_SANITIZE=ON -DCOROSCOPE_BUILD_BENCH=OFF
     ctest --test-dir "$here/build/asan" --output-on-failure --no-tests=error -j2
     ;;
@@ -49,7 +52,7 @@ bench)
     exec "$here/build/release/bench/coroscope-bench" "$@"
     ;;
 *)
-    echo "usage: scripts/bootstrap.sh run|test|bench [arguments...]" >&2
+    echo "usage: scripts/bootstrap.sh run|test|asan|bench [arguments...]" >&2
     exit 2
     ;;
 esac

@@ -6,8 +6,26 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <sys/resource.h>
+
+namespace {
+
+// Patterns that open hundreds of connections at once (pitfall-unbounded) need more file
+// descriptors than the usual soft limit of 1024; the hard limit is ours to use.
+void raiseOpenFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    raiseOpenFileLimit();
     if (coroscope::cli::isCommandLine(argc, argv)) {
         // Headless, but PNG and PDF exports paint: an offscreen QGuiApplication needs no display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

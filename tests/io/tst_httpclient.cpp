@@ -391,6 +391,43 @@ private Q_SLOTS:
         QVERIFY(theirs.isNull()); // deleted when its thread finished
     }
 
+    void callersManagerKeepsItsConnectionUntilDeleted()
+    {
+        LabServer server;
+        QVERIFY(server.start());
+        const auto url = server.url().resolved(QUrl(QStringLiteral("/users/1")));
+        auto manager = std::make_unique<QNetworkAccessManager>();
+        const HttpClient client(manager.get());
+        const auto before = HttpClient::connectionsOpened();
+        auto run = testing::runTraced([url, client]() -> QCoro::Task<int> {
+            const auto http = client;
+            for (int i = 0; i < 3; ++i)
+                co_await http.get(url);
+            co_return 0;
+        });
+        QCOMPARE(TaskHandle<int>::takeResult(*run.root.state()), 0);
+        QCOMPARE(HttpClient::connectionsOpened() - before, 1);
+        QVERIFY(testing::eventually([&] { return server.stats().connections == 1; }));
+        // The connection belongs to the manager: it closes when the manager goes, not before.
+        QTest::qWait(100);
+        QCOMPARE(server.stats().connections, 1);
+        manager.reset();
+        QVERIFY(testing::eventually([&] { return server.stats().connections == 0; }));
+
+        // A client whose manager is gone says so instead of crashing.
+        auto gone = testing::runTraced([url, client]() -> QCoro::Task<QString> {
+            const auto http = client;
+            try {
+                co_await http.get(url);
+            } catch (const Error &error) {
+                co_return QString::fromLatin1(toString(error.kind())) + QStringLiteral(": ") + error.message();
+            }
+            co_return QString();
+        });
+        const auto message = TaskHandle<QString>::takeResult(*gone.root.state());
+        QVERIFY2(message.contains(QStringLiteral("network access manager was already deleted")), qPrintable(message));
+    }
+
     void blockingGetReallyBlocks()
     {
         int ticks = 0;

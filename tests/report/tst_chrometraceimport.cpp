@@ -97,10 +97,28 @@ QList<Event> eventsOf(const Trace &trace, TaskId task, EventKind kind)
 }
 
 // A QBuffer that pretends to be a pipe: no size known in advance.
-class SequentialBuffer : public QBuffer
+// Bytes that arrive like a pipe's: no size up front, no seeking. (A QBuffer that only claims
+// to be sequential reads from the wrong offset once QIODevice stops tracking its position.)
+class SequentialBuffer : public QIODevice
 {
 public:
+    void setData(QByteArray data) { m_data = std::move(data); }
     bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_offset + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const auto count = std::min<qint64>(maxSize, m_data.size() - m_offset);
+        std::memcpy(data, m_data.constData() + m_offset, std::size_t(count));
+        m_offset += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_offset = 0;
 };
 
 } // namespace

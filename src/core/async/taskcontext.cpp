@@ -66,4 +66,16 @@ ResumeScope::~ResumeScope()
     t_current = m_previous;
 }
 
+void mark(const QString &text)
+{
+    if (auto *context = TaskContext::current())
+        context->mark(text);
+}
+
+void recordCounter(const QString &name, double value)
+{
+    if (auto *context = TaskContext::current(); context && context->recorder())
+        context->recorder()->counter(name, value);
+}
+
 } // namespace coroscope::async

@@ -71,4 +71,9 @@ private:
     TaskContext *m_previous;
 };
 
+// For patterns: a mark on the calling task's lane, and a sample of a counter of the run being
+// recorded ("open resources", "rows held in memory"). Outside a traced task they do nothing.
+void mark(const QString &text);
+void recordCounter(const QString &name, double value);
+
 } // namespace coroscope::async

@@ -128,7 +128,15 @@ void HttpRequestAwaiter::start()
     }
 
     QNetworkAccessManager *manager = nullptr;
-    if (m_spec.mode == ClientMode::FreshPerRequest)
+    if (m_spec.callerManager) {
+        manager = m_spec.manager.data();
+        if (!manager) {
+            fail(std::make_exception_ptr(async::Error(
+                async::ErrorKind::InvalidArgument,
+                QStringLiteral("%1: the client's network access manager was already deleted").arg(resource()))));
+            return;
+        }
+    } else if (m_spec.mode == ClientMode::FreshPerRequest)
         manager = m_ownManager = new QNetworkAccessManager;
     else
         manager = &HttpClient::sharedManager();
@@ -249,9 +257,17 @@ HttpClient::HttpClient(ClientMode mode)
 {
 }
 
+HttpClient::HttpClient(QNetworkAccessManager *manager)
+    : m_mode(ClientMode::SharedPerThread)
+    , m_callerManager(true)
+    , m_manager(manager)
+{
+}
+
 HttpRequestSpec HttpClient::spec(QByteArray method, QUrl url, QByteArray body, QByteArray contentType) const
 {
-    return HttpRequestSpec{std::move(method), std::move(url), std::move(body), std::move(contentType), m_mode, m_timeout};
+    return HttpRequestSpec{std::move(method), std::move(url), std::move(body), std::move(contentType), m_mode, m_timeout,
+                           m_callerManager, m_manager};
 }
 
 HttpRequestAwaiter HttpClient::get(QUrl url, std::source_location where) const

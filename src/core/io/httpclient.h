@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QPair>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -57,6 +58,9 @@ struct HttpRequestSpec {
     QByteArray contentType;
     ClientMode mode = ClientMode::SharedPerThread;
     std::chrono::milliseconds timeout{0}; // 0: no limit of our own
+    // Set by HttpClient(QNetworkAccessManager *): send through the caller's manager, not `mode`.
+    bool callerManager = false;
+    QPointer<QNetworkAccessManager> manager;
 };
 
 // co_await-ing it sends the request and suspends the task (reason Network, resource "GET /path")
@@ -110,6 +114,9 @@ class HttpClient
 {
 public:
     explicit HttpClient(ClientMode mode = ClientMode::SharedPerThread);
+    // Sends through `manager`, which the caller owns: its connections stay open for as long as
+    // it lives (the pattern about clients that are never closed). It must outlive the requests.
+    explicit HttpClient(QNetworkAccessManager *manager);
 
     ClientMode mode() const { return m_mode; }
     // A limit for each request; past it the request is aborted and TimeoutError thrown. 0 = none.
@@ -136,6 +143,8 @@ private:
 
     ClientMode m_mode;
     std::chrono::milliseconds m_timeout{0};
+    bool m_callerManager = false;
+    QPointer<QNetworkAccessManager> m_manager;
 };
 
 } // namespace coroscope::io

@@ -37,11 +37,7 @@ bool writeEventsCsv(const Trace &trace, QIODevice &device, QString *error)
     QString line;
     for (const auto &event : trace.events()) {
         const auto *task = trace.task(event.task);
-        QString detail;
-        if (event.kind == EventKind::Suspended && event.detail < SuspendReasonCount)
-            detail = QLatin1String(toString(event.reason()));
-        else if (event.kind == EventKind::Finished && event.detail <= quint8(FinishStatus::Cancelled))
-            detail = QLatin1String(toString(event.status()));
+        const auto detail = detailText(event);
         const auto location = trace.location(event.location);
         line = QString::number(event.timeNs) + QLatin1Char(',') + QString::number(event.task) + QLatin1Char(',')
                + csvField(task ? trace.string(task->name) : QString()) + QLatin1Char(',')

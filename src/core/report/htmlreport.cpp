@@ -175,11 +175,7 @@ QString eventTable(const Trace &trace, int maxRows)
         QString who = event.task == 0 ? QStringLiteral("—") : QStringLiteral("#%1").arg(event.task);
         if (task)
             who = trace.string(task->name) + QStringLiteral(" (#%1)").arg(event.task);
-        QString detail;
-        if (event.kind == EventKind::Suspended && event.detail < SuspendReasonCount)
-            detail = QLatin1String(toString(event.reason()));
-        else if (event.kind == EventKind::Finished && event.detail <= quint8(FinishStatus::Cancelled))
-            detail = QLatin1String(toString(event.status()));
+        const auto detail = detailText(event);
         const auto location = trace.location(event.location);
         const QString where = location.isValid() ? QStringLiteral("%1:%2").arg(location.file.section(QLatin1Char('/'), -1)).arg(location.line)
                                                  : QString();

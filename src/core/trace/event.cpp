@@ -30,6 +30,15 @@ const char *toString(EventKind kind) { return kindNames.at(static_cast<std::size
 const char *toString(SuspendReason reason) { return reasonNames.at(static_cast<std::size_t>(reason)); }
 const char *toString(FinishStatus status) { return statusNames.at(static_cast<std::size_t>(status)); }
 
+QString detailText(const Event &event)
+{
+    if (event.kind == EventKind::Suspended && event.detail < SuspendReasonCount)
+        return QLatin1String(toString(event.reason()));
+    if (event.kind == EventKind::Finished && event.detail <= quint8(FinishStatus::Cancelled))
+        return QLatin1String(toString(event.status()));
+    return {};
+}
+
 bool fromString(const QString &text, EventKind &kind) { return parseName(kindNames, text, kind); }
 bool fromString(const QString &text, SuspendReason &reason) { return parseName(reasonNames, text, reason); }
 bool fromString(const QString &text, FinishStatus &status) { return parseName(statusNames, text, status); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 #include <cstdint>
@@ -62,6 +63,8 @@ static_assert(sizeof(Event) == 32, "keep events compact: a live view holds milli
 const char *toString(EventKind kind);
 const char *toString(SuspendReason reason);
 const char *toString(FinishStatus status);
+// The reason of a suspension or the status of a finish, as text; empty for other events.
+QString detailText(const Event &event);
 // Parses the names toString() produces; returns false for anything else.
 bool fromString(const QString &text, EventKind &kind);
 bool fromString(const QString &text, SuspendReason &reason);

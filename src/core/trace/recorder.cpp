@@ -23,8 +23,9 @@ thread_local ThreadCache t_cache;
 
 Recorder::Recorder()
     : m_generation(g_nextGeneration.fetch_add(1, std::memory_order_relaxed))
+    , m_startTicks(TickClock::ticks())
+    , m_nsPerTick(TickClock::nanosecondsPerTick())
 {
-    m_clock.start();
     m_strings.append(QString());
     m_stringIds.insert(QString(), 0);
     m_locations.push_back(LocationKey{nullptr, nullptr, 0});
@@ -91,7 +92,10 @@ Recorder::ThreadLog &Recorder::registerThread()
 
 void Recorder::record(EventKind kind, TaskId task, StringId label, LocationId location, quint8 detail, double value)
 {
-    recordAt(now(), kind, task, label, location, detail, value);
+    const auto ticks = TickClock::ticks() - m_startTicks;
+    auto &log = threadLog();
+    std::lock_guard lock(log.mutex);
+    log.events.push_back(Event{ticks, value, task, label, location, log.index, kind, detail});
 }
 
 void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label, LocationId location,
@@ -99,7 +103,7 @@ void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId lab
 {
     auto &log = threadLog();
     std::lock_guard lock(log.mutex);
-    log.events.push_back(Event{timeNs, value, task, label, location, log.index, kind, detail});
+    log.events.push_back(Event{-std::max<qint64>(timeNs, 0) - 1, value, task, label, location, log.index, kind, detail});
 }
 
 void Recorder::created(TaskId task, TaskId parent, const QString &name, const std::source_location &where)
@@ -156,6 +160,7 @@ Recorder::Drained Recorder::drainInto(Trace &trace)
         }
     }
     for (auto &event : m_drainScratch) {
+        event.timeNs = event.timeNs < 0 ? -(event.timeNs + 1) : qint64(double(event.timeNs) * m_nsPerTick);
         event.label = m_stringRemap[event.label];
         event.location = m_locationRemap[event.location];
     }

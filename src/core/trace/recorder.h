@@ -2,8 +2,8 @@
 #pragma once
 
 #include "trace/event.h"
+#include "trace/tickclock.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -31,7 +31,7 @@ public:
     Recorder &operator=(const Recorder &) = delete;
 
     // Nanoseconds since this recorder was created.
-    qint64 now() const { return m_clock.nsecsElapsed(); }
+    qint64 now() const { return qint64(double(TickClock::ticks() - m_startTicks) * m_nsPerTick); }
 
     StringId intern(const QString &text);
     LocationId intern(const std::source_location &location);
@@ -39,6 +39,8 @@ public:
 
     void record(EventKind kind, TaskId task, StringId label = 0, LocationId location = 0, quint8 detail = 0,
                 double value = 0);
+
+    // Records an event at a given time (>= 0 ns since the start): for traces built by hand.
     void recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label = 0, LocationId location = 0,
                   quint8 detail = 0, double value = 0);
 
@@ -68,8 +70,10 @@ private:
     ThreadLog &threadLog();
     ThreadLog &registerThread();
 
-    QElapsedTimer m_clock;
     const quint64 m_generation;
+    // Until drained, events hold raw ticks since m_startTicks, or, from recordAt(), -(ns + 1).
+    qint64 m_startTicks;
+    double m_nsPerTick;
     std::atomic<TaskId> m_nextTaskId{1};
 
     std::mutex m_tablesMutex;

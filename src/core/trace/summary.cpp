@@ -49,6 +49,11 @@ Summary summarize(const Trace &trace)
         summary.suspendedNsByReason[suspension.reason] += untilNs - suspension.sinceNs;
     };
     std::vector<double> lags;
+    StringId lagName = 0;
+    for (const auto name : trace.counterNames()) {
+        if (trace.string(name) == counters::loopLagMs())
+            lagName = name;
+    }
     int running = 0;
     for (const auto &event : trace.events()) {
         const auto *info = trace.task(event.task);
@@ -76,7 +81,7 @@ Summary summarize(const Trace &trace)
             }
             break;
         case EventKind::Counter:
-            if (trace.string(event.label) == counters::loopLagMs())
+            if (lagName != 0 && event.label == lagName)
                 lags.push_back(event.value);
             break;
         default:

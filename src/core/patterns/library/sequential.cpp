@@ -32,7 +32,7 @@ std::unique_ptr<Pattern> makeSequential()
     info.title = QStringLiteral("Sequential awaits");
     info.category = QStringLiteral("Basics");
     info.seedSection = QStringLiteral("Basic Patterns: Calling Async Functions");
-    info.summary = QStringLiteral("Await one request after another: correct, simple, and as slow as the sum of all waits.");
+    info.summary = QStringLiteral("The baseline: await one request after another, as slow as the sum of all waits.");
     info.explanation = QStringLiteral(
         "co_await suspends the calling coroutine until the awaited work is done. Awaiting calls one by one "
         "is the right default when each call needs the previous result. When the calls are independent, "
