@@ -116,6 +116,17 @@ private:
     qint64 m_leadNs = -1;
 };
 
+// A lane's caption ("peak 5", "heartbeat lag, max 3 ms") in its top-left corner, on a backing so
+// bars and bands behind it do not swallow it.
+void drawCaption(QPainter &painter, const QRectF &area, const QString &text, const LaneFrame &frame)
+{
+    const QFontMetricsF metrics(frame.font);
+    const QRectF box(2, area.top() - 1, metrics.horizontalAdvance(text) + 6, metrics.height());
+    painter.fillRect(box, frame.palette.isDark() ? QColor(20, 22, 25, 170) : QColor(255, 255, 255, 190));
+    painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
+    painter.drawText(box.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
 QColor colorOfKey(int key, const TimelinePalette &palette)
 {
     Span probe;
@@ -208,7 +219,7 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
     const auto now = frame.nowNs;
     const double ratio = devicePixelRatio(painter);
     const int columns = std::max(1, int(std::ceil(axis.widthPx() * ratio)));
-    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 5 + 8;
+    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 9 + 8;
     const qint64 origin = axis.startNs();
     const double pixelsPerNs = ratio * axis.widthPx() / double(axis.durationNs());
     auto xOf = [&](qint64 t) { return double(t - origin) * pixelsPerNs; }; // device pixels
@@ -516,9 +527,7 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
                       QRectF(firstColumn, 0, lastColumn - firstColumn, rows));
     ++t_drawCount;
 
-    painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
-    painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,
-                     QStringLiteral("peak %1").arg(lane.maxValue));
+    drawCaption(painter, area, QStringLiteral("peak %1").arg(lane.maxValue), frame);
 }
 
 void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame)
@@ -591,11 +600,8 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     }
     flushColumn();
     fills.flush();
-    if (!points.empty()) {
-        painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
-        painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,
-                         QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))));
-    }
+    if (!points.empty())
+        drawCaption(painter, area, QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))), frame);
     QFont bold = frame.font;
     bold.setBold(true);
     painter.setFont(bold);

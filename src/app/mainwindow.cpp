@@ -38,6 +38,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
 
 namespace coroscope::app {
 namespace {
@@ -320,7 +321,7 @@ void MainWindow::createMenusAndToolBar()
 void MainWindow::setDefaultLayout()
 {
     const int ch = fontMetrics().averageCharWidth();
-    const int sidebar = ch * 40;
+    const int sidebar = ch * 44;
     m_ui->mainSplitter->setSizes({sidebar, std::max(width() - sidebar, sidebar * 3)});
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->sideSplitter->setSizes({300, 220, 380});
@@ -588,14 +589,14 @@ void MainWindow::showcase()
 {
     if (!m_run || !m_run->isFinished())
         return;
-    // A moment when most tasks wait at once, sampled across the run; of several such moments the
-    // one nearest the middle, so the picture shows both what happened and what is to come.
+    // A moment when (nearly) the most tasks wait at once, sampled across the run; of such moments
+    // the one nearest the middle, so the picture shows both what happened and what is to come.
     const auto start = m_timelineModel->startNs();
     const auto end = m_timelineModel->endNs();
     const auto lanes = m_timelineModel->lanes();
     const qint64 middle = start + (end - start) * 45 / 100;
-    qint64 best = middle;
-    int bestCount = -1;
+    std::vector<std::pair<qint64, int>> samples;
+    int most = 0;
     for (int i = 1; i < 200; ++i) {
         const qint64 t = start + (end - start) * i / 200;
         int waiting = 0;
@@ -605,10 +606,14 @@ void MainWindow::showcase()
             const auto *span = spanAt(lane->spans, t, end);
             waiting += span && span->state == SpanState::Suspended ? 1 : 0;
         }
-        if (waiting > bestCount || (waiting == bestCount && std::llabs(t - middle) < std::llabs(best - middle))) {
-            bestCount = waiting;
+        samples.emplace_back(t, waiting);
+        most = std::max(most, waiting);
+    }
+    const int enough = std::max(1, (most * 3 + 3) / 4);
+    std::optional<qint64> best;
+    for (const auto &[t, waiting] : samples) {
+        if (waiting >= enough && (!best || std::llabs(t - middle) < std::llabs(*best - middle)))
             best = t;
-        }
     }
     // The first child of the root is the telling one; a pattern without children shows its root.
     trace::TaskId task = 0;
@@ -623,7 +628,7 @@ void MainWindow::showcase()
         }
     }
     m_state->setSelectedTask(task);
-    m_state->setPlayhead(best);
+    m_state->setPlayhead(best.value_or(middle));
     updateCode();
 }
 

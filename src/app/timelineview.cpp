@@ -165,7 +165,8 @@ void TimelineView::updateFrame()
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.92);
     m_frame.font = small;
-    m_frame.labelMinWidth = QFontMetricsF(small).averageCharWidth() * 5 + 8;
+    // A label shorter than a word ("sle…") is noise: spans get one when about nine characters fit.
+    m_frame.labelMinWidth = QFontMetricsF(small).averageCharWidth() * 9 + 8;
     m_frame.gridX.clear();
     for (const auto &tick : m_frame.axis.ticks(QFontMetricsF(font()).horizontalAdvance(QStringLiteral("000.00 ms")) * 1.5)) {
         if (tick.major)
