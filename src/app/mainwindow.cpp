@@ -615,20 +615,23 @@ void MainWindow::showcase()
         if (waiting >= enough && (!best || std::llabs(t - middle) < std::llabs(*best - middle)))
             best = t;
     }
-    // The first child of the root is the telling one; a pattern without children shows its root.
+    // The first child waiting at that moment is the telling one; a pattern without children
+    // shows its root.
+    const auto at = best.value_or(middle);
     trace::TaskId task = 0;
     for (const auto *lane : lanes) {
         if (lane->kind != LaneKind::Task)
             continue;
         if (task == 0)
             task = lane->task;
-        if (lane->parentTask != 0) {
+        const auto *span = spanAt(lane->spans, at, end);
+        if (lane->parentTask != 0 && span && span->state == SpanState::Suspended) {
             task = lane->task;
             break;
         }
     }
     m_state->setSelectedTask(task);
-    m_state->setPlayhead(best.value_or(middle));
+    m_state->setPlayhead(at);
     updateCode();
 }
 
