@@ -2,16 +2,18 @@
 #pragma once
 
 #include "patterns/labenvironment.h"
-#include "patterns/pattern.h"
 
 #include <QObject>
-#include <QTemporaryDir>
 #include <QUrl>
+
+namespace coroscope::io {
+class LabServer;
+}
 
 namespace coroscope::app {
 
-// Everything a run does real I/O against, set up once for the window: the lab server on
-// 127.0.0.1, the demo SQLite database and a scratch folder. Patterns get it as a RunEnvironment.
+// Everything a run does real I/O against, brought up once for the window: the embedded lab
+// server on 127.0.0.1, the demo SQLite database and a scratch folder (see LabEnvironment).
 class Environment : public QObject
 {
     Q_OBJECT
@@ -19,21 +21,22 @@ public:
     explicit Environment(QObject *parent = nullptr);
     ~Environment() override;
 
-    // Brings the environment up; false (with errorString()) if something could not start. Runs
+    // Brings the environment up (by default: the embedded server and the demo database in the
+    // application's data folder); false (with errorString()) if something could not start. Runs
     // that need the missing part then fail with their own clear message.
-    bool start();
-    void stop();
+    bool start(const patterns::LabEnvironment::Options &options = {});
 
     patterns::RunEnvironment runEnvironment() const;
-    QUrl serverUrl() const { return m_lab.runEnvironment().serverUrl; }
+    QUrl serverUrl() const;
     bool hasServer() const;
-    QString databasePath() const { return m_lab.runEnvironment().databasePath; }
+    QString databasePath() const;
     QString errorString() const { return m_error; }
-    // One line for the status bar.
+    // One line for the status bar: the server's URL and what it is doing.
     QString serverText() const;
 
 private:
     patterns::LabEnvironment m_lab;
+    bool m_started = false;
     QString m_error;
 };
 

@@ -87,7 +87,7 @@ void EventLogPanel::setModel(EventLogModel *model)
     auto *table = m_ui->table;
     const int ch = fontMetrics().averageCharWidth();
     const int time = fontMetrics().horizontalAdvance(QStringLiteral("00000.000")) + 3 * ch;
-    const int widths[] = {time, 17 * ch, 14 * ch, 30 * ch, 17 * ch, 13 * ch};
+    const int widths[] = {time, 18 * ch, 17 * ch, 30 * ch, 16 * ch, 13 * ch};
     for (int column = 0; column < m_filter->columnCount(); ++column)
         table->setColumnWidth(column, widths[column]);
     if (m_filter->columnCount() > EventLogModel::DetailColumn)

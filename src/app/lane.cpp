@@ -17,6 +17,36 @@ const char *toString(SpanState state)
     return "running";
 }
 
+void summariseSpans(Lane &lane)
+{
+    const auto &spans = lane.spans;
+    for (int level = 0; level < spanBlockLevels; ++level) {
+        const auto size = spanBlockSize(level);
+        auto &blocks = lane.blocks[std::size_t(level)];
+        blocks.resize(std::min(blocks.size(), lane.blocksValidBelow / size));
+        for (auto b = blocks.size(); (b + 1) * size <= spans.size(); ++b) {
+            const auto first = b * size;
+            const auto last = first + size - 1;
+            if (spans[last].isOpen())
+                break;
+            std::array<qint64, SpanKeyCount> covered{};
+            if (level == 0) {
+                for (auto i = first; i <= last; ++i)
+                    covered[std::size_t(spanKey(spans[i]))] += std::max<qint64>(1, spans[i].endNs - spans[i].startNs);
+            } else {
+                // From the level below: eight blocks, each weighed by what its key covered.
+                const auto &below = lane.blocks[std::size_t(level - 1)];
+                for (auto k = b * 8; k < b * 8 + 8; ++k)
+                    covered[below[k].key] += below[k].coveredNs;
+            }
+            const auto dominant = std::max_element(covered.begin(), covered.end());
+            blocks.push_back(SpanBlock{spans[first].startNs, spans[last].endNs, *dominant,
+                                       quint8(dominant - covered.begin())});
+        }
+    }
+    lane.blocksValidBelow = spans.size();
+}
+
 std::size_t firstSpanEndingAfter(const std::vector<Span> &spans, qint64 timeNs, qint64 nowNs)
 {
     const auto it = std::partition_point(spans.begin(), spans.end(),

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -44,6 +45,28 @@ struct Span {
 };
 static_assert(sizeof(Span) == 32);
 
+// State and reason folded into one small key: what a merged pixel column is coloured by.
+inline constexpr int SpanKeyCount = SpanStateCount + trace::SuspendReasonCount;
+inline int spanKey(const Span &span)
+{
+    return span.state == SpanState::Suspended ? SpanStateCount + int(span.reason) : int(span.state);
+}
+
+// A summary of spanBlockSize(level) consecutive spans of a lane: where they start and end and
+// which key covers most of their time. Zoomed far out, a painter reads these instead of every
+// span. Only complete runs of closed spans are summarised.
+struct SpanBlock {
+    qint64 startNs = 0;
+    qint64 endNs = 0;
+    qint64 coveredNs = 0; // time the dominant key covers
+    quint8 key = 0;
+};
+inline constexpr int spanBlockLevels = 3;
+inline constexpr std::size_t spanBlockSize(int level)
+{
+    return std::size_t(8) << (3 * level); // 8, 64, 512 spans
+}
+
 struct CounterPoint {
     qint64 timeNs = 0;
     double value = 0;
@@ -70,6 +93,8 @@ struct Lane {
     trace::StringId counter = 0;     // Counter and EventLoop lanes: the counter's name
 
     std::vector<Span> spans;         // Task and Thread lanes
+    std::array<std::vector<SpanBlock>, spanBlockLevels> blocks; // summaries of the spans
+    std::size_t blocksValidBelow = 0; // spans from here on may have changed since summarising
     std::vector<CounterPoint> points; // Counter and EventLoop lanes
     std::vector<Marker> markers;
     double maxValue = 0;
@@ -87,6 +112,9 @@ struct Lane {
 
     bool isFinished() const { return finishedNs >= 0; }
 };
+
+// Brings `lane.blocks` up to date with its spans.
+void summariseSpans(Lane &lane);
 
 // The span covering `timeNs`, or nullptr (between spans, before the first, after the last).
 const Span *spanAt(const std::vector<Span> &spans, qint64 timeNs, qint64 nowNs);

@@ -16,10 +16,8 @@ LaneDelegate::LaneDelegate(QObject *parent)
 {
 }
 
-QSize LaneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+int LaneDelegate::naturalHeight(LaneKind kind, const QFontMetrics &metrics)
 {
-    const double line = option.fontMetrics.height();
-    const auto kind = LaneKind(index.data(TimelineModel::LaneKindRole).toInt());
     double factor = 1.75;
     switch (kind) {
     case LaneKind::Group: factor = 1.5; break;
@@ -28,7 +26,15 @@ QSize LaneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     case LaneKind::Task:
     case LaneKind::Thread: factor = 1.75; break;
     }
-    return QSize(option.fontMetrics.averageCharWidth() * 16, int(std::ceil(line * factor)));
+    return int(std::ceil(metrics.height() * factor));
+}
+
+QSize LaneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto kind = LaneKind(index.data(TimelineModel::LaneKindRole).toInt());
+    // Headings keep their size; lanes take the extra room.
+    const double scale = kind == LaneKind::Group ? 1.0 : m_rowScale;
+    return QSize(option.fontMetrics.averageCharWidth() * 16, int(std::round(naturalHeight(kind, option.fontMetrics) * scale)));
 }
 
 void LaneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

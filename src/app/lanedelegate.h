@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/lane.h"
 #include "app/statictextcache.h"
 
 #include <QStyledItemDelegate>
@@ -19,6 +20,11 @@ public:
 
     // The frame being painted; set by the view before each paint.
     void setFrame(const LaneFrame *frame) { m_frame = frame; }
+    // Rows grow by this factor when few lanes leave the view mostly empty (1 = natural).
+    void setRowScale(double scale) { m_rowScale = scale; }
+    double rowScale() const { return m_rowScale; }
+    // A lane's height at the natural scale, from the font.
+    static int naturalHeight(LaneKind kind, const QFontMetrics &metrics);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -27,6 +33,7 @@ private:
     void paintName(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     const LaneFrame *m_frame = nullptr;
+    double m_rowScale = 1.0;
     mutable StaticTextCache m_texts;
     mutable StaticTextCache m_boldTexts;
 };

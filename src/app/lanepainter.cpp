@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 namespace coroscope::app {
@@ -82,12 +83,48 @@ QImage &scratchImage(int columns, int rows)
     return image;
 }
 
-// State and reason folded into one small key, to find what dominates a merged pixel column.
-constexpr int keyCount = SpanStateCount + trace::SuspendReasonCount;
-
-int keyOf(const Span &span)
+// Time covered per key within one pixel column, and which key leads. Reset touches only the
+// keys that were added to: columns are many, and a fresh array per column costs more than the
+// merging itself.
+class ColumnVote
 {
-    return span.state == SpanState::Suspended ? SpanStateCount + int(span.reason) : int(span.state);
+public:
+    void add(int key, qint64 ns)
+    {
+        auto &total = m_covered[std::size_t(key)];
+        total += ns;
+        m_touched |= 1u << key;
+        if (total > m_leadNs) {
+            m_leadNs = total;
+            m_lead = key;
+        }
+    }
+    int lead() const { return m_lead; }
+    void reset()
+    {
+        for (auto bits = m_touched; bits != 0; bits &= bits - 1)
+            m_covered[std::size_t(std::countr_zero(bits))] = 0;
+        m_touched = 0;
+        m_lead = 0;
+        m_leadNs = -1;
+    }
+
+private:
+    std::array<qint64, SpanKeyCount> m_covered{};
+    quint32 m_touched = 0;
+    int m_lead = 0;
+    qint64 m_leadNs = -1;
+};
+
+// A lane's caption ("peak 5", "heartbeat lag, max 3 ms") in its top-left corner, on a backing so
+// bars and bands behind it do not swallow it.
+void drawCaption(QPainter &painter, const QRectF &area, const QString &text, const LaneFrame &frame)
+{
+    const QFontMetricsF metrics(frame.font);
+    const QRectF box(2, area.top() - 1, metrics.horizontalAdvance(text) + 6, metrics.height());
+    painter.fillRect(box, frame.palette.isDark() ? QColor(20, 22, 25, 170) : QColor(255, 255, 255, 190));
+    painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
+    painter.drawText(box.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 QColor colorOfKey(int key, const TimelinePalette &palette)
@@ -182,12 +219,12 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
     const auto now = frame.nowNs;
     const double ratio = devicePixelRatio(painter);
     const int columns = std::max(1, int(std::ceil(axis.widthPx() * ratio)));
-    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 5 + 8;
+    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 9 + 8;
     const qint64 origin = axis.startNs();
     const double pixelsPerNs = ratio * axis.widthPx() / double(axis.durationNs());
     auto xOf = [&](qint64 t) { return double(t - origin) * pixelsPerNs; }; // device pixels
-    std::array<QRgb, keyCount> colors;
-    for (int key = 0; key < keyCount; ++key)
+    std::array<QRgb, SpanKeyCount> colors;
+    for (int key = 0; key < SpanKeyCount; ++key)
         colors[std::size_t(key)] = qPremultiply(colorOfKey(key, frame.palette).rgba());
 
     // Bars are painted as one row of device pixels, one colour per column, then stretched to
@@ -209,69 +246,94 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
     std::vector<QRectF> queued;     // thin lines, drawn over the bar row
     std::vector<const Span *> wide; // wide enough for hatching or a label
 
-    auto i = firstSpanEndingAfter(spans, axis.startNs(), now);
     const auto count = spans.size();
-    while (i < count) {
-        const auto &span = spans[i];
-        if (span.startNs > axis.endNs())
-            break;
-        const double xs = xOf(span.startNs);
-        const double xe = xOf(span.end(now));
-        if (xe - xs >= 1.0) {
-            if (span.state == SpanState::Queued)
-                queued.push_back(QRectF(xs / ratio, 0, (xe - xs) / ratio, 0));
+    ColumnVote vote;
+    // Paints spans [from, to) that are in view.
+    auto paintSpanRange = [&](std::size_t from, std::size_t to) {
+        auto i = from;
+        while (i < to) {
+            const auto &span = spans[i];
+            if (span.startNs > axis.endNs())
+                break;
+            const double xs = xOf(span.startNs);
+            const double xe = xOf(span.end(now));
+            if (xe - xs >= 1.0) {
+                if (span.state == SpanState::Queued)
+                    queued.push_back(QRectF(xs / ratio, 0, (xe - xs) / ratio, 0));
+                else
+                    paintColumns(int(std::lround(xs)), int(std::lround(xe)), colors[std::size_t(spanKey(span))]);
+                if ((xe - xs) / ratio >= textWidth || span.state == SpanState::Cancelled)
+                    wide.push_back(&span);
+                ++i;
+                continue;
+            }
+            // Narrow spans from here to the column's right edge, in one pass over them.
+            const double column = std::floor(xs);
+            const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
+            const qint64 nextColumnEnd = origin + qint64((column + 2) / pixelsPerNs);
+            vote.reset();
+            auto j = i;
+            while (j < to) {
+                const auto &next = spans[j];
+                if (next.startNs >= columnEnd)
+                    break;
+                const qint64 end = next.end(now);
+                if (j != i && end > nextColumnEnd)
+                    break; // a wide span begins here; it paints itself
+                vote.add(spanKey(next), std::max<qint64>(1, end - next.startNs));
+                ++j;
+            }
+            const int dominant = vote.lead();
+            if (dominant == int(SpanState::Queued))
+                queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
             else
-                paintColumns(int(std::lround(xs)), int(std::lround(xe)), colors[std::size_t(keyOf(span))]);
-            if ((xe - xs) / ratio >= textWidth || span.state == SpanState::Cancelled)
-                wide.push_back(&span);
-            ++i;
-            continue;
+                paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
+            i = std::max(j, i + 1);
         }
-        // Narrow spans from here to the column's right edge. Their ends only grow, so the scan
-        // is linear and touches each span once; a column crammed with more than a few dozen
-        // gallops to its end instead.
-        const double column = std::floor(xs);
-        const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
-        const qint64 nextColumnEnd = origin + qint64((column + 2) / pixelsPerNs);
-        std::array<qint64, keyCount> covered{};
-        int dominant = 0;
-        qint64 dominantNs = -1;
-        auto j = i;
-        int merged = 0;
-        while (j < count) {
-            const auto &next = spans[j];
-            if (next.startNs >= columnEnd)
-                break;
-            const qint64 end = next.end(now);
-            if (j != i && end > nextColumnEnd)
-                break; // a wide span begins here; it paints itself
-            const int key = keyOf(next);
-            auto &total = covered[std::size_t(key)];
-            total += std::max<qint64>(1, end - next.startNs);
-            if (total > dominantNs) {
-                dominantNs = total;
-                dominant = key;
+    };
+
+    // Where several spans share each pixel, the model's summaries of 8, 64 or 512 spans stand in
+    // for them: the cost follows the pixels, not the spans. Summaries wider than two pixels
+    // (a long wait among short ones) are painted span by span, and so are the newest spans,
+    // which no summary covers yet.
+    const auto first = firstSpanEndingAfter(spans, axis.startNs(), now);
+    const auto beyond = std::size_t(std::partition_point(spans.begin() + qsizetype(first), spans.end(),
+                                                         [&](const Span &span) { return span.startNs <= axis.endNs(); })
+                                    - spans.begin());
+    const double perPixel = double(beyond - first) / double(columns);
+    int level = -1;
+    for (int l = spanBlockLevels - 1; l >= 0 && level < 0; --l) {
+        if (double(spanBlockSize(l)) <= perPixel * 2 && !lane.blocks[std::size_t(l)].empty())
+            level = l;
+    }
+    if (level < 0) {
+        paintSpanRange(first, count);
+    } else {
+        const auto size = spanBlockSize(level);
+        const auto &blocks = lane.blocks[std::size_t(level)];
+        auto b = first / size;
+        while (b < blocks.size() && blocks[b].startNs <= axis.endNs()) {
+            const double xs = xOf(blocks[b].startNs);
+            if (xOf(blocks[b].endNs) - xs >= 2.0) {
+                paintSpanRange(b * size, (b + 1) * size);
+                ++b;
+                continue;
             }
-            ++j;
-            if (++merged == 48) {
-                std::size_t step = 1;
-                while (j + step < count && spans[j + step].end(now) <= columnEnd)
-                    step *= 2;
-                const auto last = std::min(count, j + step + 1);
-                j = std::size_t(std::partition_point(spans.begin() + qsizetype(j), spans.begin() + qsizetype(last),
-                                                     [&](const Span &s) { return s.end(now) <= columnEnd; })
-                                - spans.begin());
-                // The span across the right edge, if narrow, is left to the next column.
-                if (j < count && xOf(spans[j].end(now)) - xOf(spans[j].startNs) < 1.0)
-                    ++j;
-                break;
+            const double column = std::floor(xs);
+            const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
+            vote.reset();
+            while (b < blocks.size() && blocks[b].startNs < columnEnd && xOf(blocks[b].endNs) - xOf(blocks[b].startNs) < 2.0) {
+                vote.add(blocks[b].key, std::max<qint64>(1, blocks[b].coveredNs));
+                ++b;
             }
+            const int dominant = vote.lead();
+            if (dominant == int(SpanState::Queued))
+                queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
+            else
+                paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
         }
-        if (dominant == int(SpanState::Queued))
-            queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
-        else
-            paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
-        i = std::max(j, i + 1);
+        if (b >= blocks.size())
+            paintSpanRange(std::max(first, blocks.size() * size), count);
     }
     if (used1 >= used0) {
         // Few runs of one colour: opaque fills are the cheapest thing a raster engine does. Many:
@@ -292,7 +354,11 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
                 from = c;
             }
         } else {
-            painter.drawImage(QRectF(used0 / ratio, bar.top(), (used1 - used0 + 1) / ratio, bar.height()), row,
+            // Without gaps the row is opaque: said so, the stretch is a copy rather than a blend.
+            const bool opaque = std::all_of(pixels + used0, pixels + used1 + 1, [](QRgb p) { return qAlpha(p) == 255; });
+            const QImage view(row.constBits(), row.width(), 1, row.bytesPerLine(),
+                              opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+            painter.drawImage(QRectF(used0 / ratio, bar.top(), (used1 - used0 + 1) / ratio, bar.height()), view,
                               QRectF(used0, 0, used1 - used0 + 1, 1));
             ++t_drawCount;
         }
@@ -376,8 +442,16 @@ void LanePainter::paintMarkers(QPainter &painter, const QRectF &bar, const Lane 
             break;
         }
         case MarkerKind::Started:
-        case MarkerKind::Finished:
-            break; // the bar's own ends show these
+        case MarkerKind::Finished: {
+            // Thin brackets at the task's ends, so a start or an end shows even where the bar
+            // beside it is a merged pixel column.
+            const double w = std::max(1.5, size * 0.12);
+            const double edge = marker.kind == MarkerKind::Started ? x : x - w;
+            painter.fillRect(QRectF(edge, bar.top() - 1, w, bar.height() + 2),
+                             frame.palette.isDark() ? QColor(255, 255, 255, 170) : QColor(0, 0, 0, 150));
+            ++t_drawCount;
+            break;
+        }
         }
     }
     painter.restore();
@@ -396,7 +470,9 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
     // puts the result on screen.
     const int columns = std::max(1, int(std::ceil(width * ratio)));
     const int rows = std::max(1, int(std::ceil(area.height() * ratio)));
-    const double headroom = std::round(area.height() * 0.12) * ratio;
+    // Room above the highest step for the "peak" label, when the lane is tall enough for both.
+    const double labelHeight = QFontMetricsF(frame.font).height();
+    const double headroom = std::round(area.height() > 2.5 * labelHeight ? labelHeight : area.height() * 0.12) * ratio;
     const double scale = lane.maxValue > 0 ? lane.maxValue : 1.0;
     auto rowOf = [&](double value) {
         return std::clamp(int(std::lround(double(rows - 1) - (double(rows - 1) - headroom) * std::clamp(value / scale, 0.0, 1.0))),
@@ -451,9 +527,7 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
                       QRectF(firstColumn, 0, lastColumn - firstColumn, rows));
     ++t_drawCount;
 
-    painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
-    painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,
-                     QStringLiteral("peak %1").arg(lane.maxValue));
+    drawCaption(painter, area, QStringLiteral("peak %1").arg(lane.maxValue), frame);
 }
 
 void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame)
@@ -526,11 +600,8 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     }
     flushColumn();
     fills.flush();
-    if (!points.empty()) {
-        painter.setPen(frame.palette.isDark() ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x44, 0x44, 0x44));
-        painter.drawText(QRectF(4, area.top() - 2, width, area.height()), Qt::AlignLeft | Qt::AlignTop,
-                         QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))));
-    }
+    if (!points.empty())
+        drawCaption(painter, area, QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))), frame);
     QFont bold = frame.font;
     bold.setBold(true);
     painter.setFont(bold);

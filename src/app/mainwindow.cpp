@@ -38,6 +38,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
 
 namespace coroscope::app {
 namespace {
@@ -88,9 +89,19 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_serverLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_runLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
-    m_serverLabel->setText(m_environment ? m_environment->serverText() : QStringLiteral("Lab server: not running"));
-    if (m_environment)
-        m_serverLabel->setToolTip(QStringLiteral("Demo database: %1").arg(m_environment->databasePath()));
+    auto showServer = [this] {
+        m_serverLabel->setText(m_environment ? m_environment->serverText() : QStringLiteral("Lab server: not running"));
+    };
+    showServer();
+    if (m_environment) {
+        m_serverLabel->setToolTip(QStringLiteral("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
+                                      .arg(m_environment->databasePath()));
+        // The server's counters move while a run talks to it.
+        auto *serverTimer = new QTimer(this);
+        serverTimer->setInterval(500);
+        connect(serverTimer, &QTimer::timeout, this, showServer);
+        serverTimer->start();
+    }
 
     connect(patternBrowser(), &PatternBrowser::patternSelected, this, &MainWindow::onPatternSelected);
     connect(patternBrowser(), &PatternBrowser::runRequested, this, &MainWindow::startRun);
@@ -310,7 +321,7 @@ void MainWindow::createMenusAndToolBar()
 void MainWindow::setDefaultLayout()
 {
     const int ch = fontMetrics().averageCharWidth();
-    const int sidebar = ch * 40;
+    const int sidebar = ch * 44;
     m_ui->mainSplitter->setSizes({sidebar, std::max(width() - sidebar, sidebar * 3)});
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->sideSplitter->setSizes({300, 220, 380});
@@ -578,14 +589,14 @@ void MainWindow::showcase()
 {
     if (!m_run || !m_run->isFinished())
         return;
-    // A moment when most tasks wait at once, sampled across the run; of several such moments the
-    // one nearest the middle, so the picture shows both what happened and what is to come.
+    // A moment when (nearly) the most tasks wait at once, sampled across the run; of such moments
+    // the one nearest the middle, so the picture shows both what happened and what is to come.
     const auto start = m_timelineModel->startNs();
     const auto end = m_timelineModel->endNs();
     const auto lanes = m_timelineModel->lanes();
     const qint64 middle = start + (end - start) * 45 / 100;
-    qint64 best = middle;
-    int bestCount = -1;
+    std::vector<std::pair<qint64, int>> samples;
+    int most = 0;
     for (int i = 1; i < 200; ++i) {
         const qint64 t = start + (end - start) * i / 200;
         int waiting = 0;
@@ -595,25 +606,32 @@ void MainWindow::showcase()
             const auto *span = spanAt(lane->spans, t, end);
             waiting += span && span->state == SpanState::Suspended ? 1 : 0;
         }
-        if (waiting > bestCount || (waiting == bestCount && std::llabs(t - middle) < std::llabs(best - middle))) {
-            bestCount = waiting;
-            best = t;
-        }
+        samples.emplace_back(t, waiting);
+        most = std::max(most, waiting);
     }
-    // The first child of the root is the telling one; a pattern without children shows its root.
+    const int enough = std::max(1, (most * 3 + 3) / 4);
+    std::optional<qint64> best;
+    for (const auto &[t, waiting] : samples) {
+        if (waiting >= enough && (!best || std::llabs(t - middle) < std::llabs(*best - middle)))
+            best = t;
+    }
+    // The first child waiting at that moment is the telling one; a pattern without children
+    // shows its root.
+    const auto at = best.value_or(middle);
     trace::TaskId task = 0;
     for (const auto *lane : lanes) {
         if (lane->kind != LaneKind::Task)
             continue;
         if (task == 0)
             task = lane->task;
-        if (lane->parentTask != 0) {
+        const auto *span = spanAt(lane->spans, at, end);
+        if (lane->parentTask != 0 && span && span->state == SpanState::Suspended) {
             task = lane->task;
             break;
         }
     }
     m_state->setSelectedTask(task);
-    m_state->setPlayhead(best);
+    m_state->setPlayhead(at);
     updateCode();
 }
 

@@ -125,7 +125,7 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
             painter->setPen(Qt::NoPen);
             painter->setBrush(m_frame->palette.playhead());
             painter->drawPath(handle);
-            const auto label = formatTick(m_state->playheadNs(), std::max<qint64>(1, majorStep / 100));
+            const QString label = formatMilliseconds(m_state->playheadNs()) + QStringLiteral(" ms");
             const double width = metrics.horizontalAdvance(label) + 10;
             const QRectF box(std::clamp(x - width / 2, double(rect.left()), rect.right() - width), rect.top() + 1, width,
                              metrics.height() + 2);

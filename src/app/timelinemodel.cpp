@@ -158,8 +158,11 @@ void TimelineModel::ingest(std::vector<Event> fresh)
 
     // One dataChanged per run of neighbouring rows, not one per lane.
     std::map<const Lane *, std::vector<int>> rowsByParent;
-    for (const auto *lane : std::as_const(m_touched))
+    for (auto *lane : std::as_const(m_touched)) {
+        if (!lane->spans.empty())
+            summariseSpans(*lane);
         rowsByParent[lane->parent].push_back(lane->row);
+    }
     m_touched.clear();
     if (m_resetting)
         return;
@@ -416,11 +419,15 @@ void TimelineModel::openSpan(Lane &lane, const Event &event, SpanState state)
 
 void TimelineModel::closeSpan(Lane &lane, qint64 timeNs)
 {
-    if (!lane.spans.empty() && lane.spans.back().isOpen())
+    if (!lane.spans.empty() && lane.spans.back().isOpen()) {
         lane.spans.back().endNs = std::max(timeNs, lane.spans.back().startNs);
+        lane.blocksValidBelow = std::min(lane.blocksValidBelow, lane.spans.size() - 1);
+    }
     if (auto *thread = lane.runningOn) {
-        if (!thread->spans.empty() && thread->spans.back().isOpen())
+        if (!thread->spans.empty() && thread->spans.back().isOpen()) {
             thread->spans.back().endNs = std::max(timeNs, thread->spans.back().startNs);
+            thread->blocksValidBelow = std::min(thread->blocksValidBelow, thread->spans.size() - 1);
+        }
         lane.runningOn = nullptr;
         m_touched.insert(thread);
     }
@@ -431,14 +438,17 @@ void TimelineModel::markEnding(Lane &lane, trace::FinishStatus status)
     if (lane.spans.empty() || status == trace::FinishStatus::Ok)
         return;
     if (status == trace::FinishStatus::Error) {
-        if (lane.spans.back().state == SpanState::Running)
+        if (lane.spans.back().state == SpanState::Running) {
             lane.spans.back().state = SpanState::Failed;
+            lane.blocksValidBelow = std::min(lane.blocksValidBelow, lane.spans.size() - 1);
+        }
         return;
     }
     // Cancelled: the wait that was interrupted and what ran after it (the unwinding).
     for (auto it = lane.spans.rbegin(); it != lane.spans.rend(); ++it) {
         const auto was = it->state;
         it->state = SpanState::Cancelled;
+        lane.blocksValidBelow = std::min(lane.blocksValidBelow, std::size_t(lane.spans.rend() - it) - 1);
         if (was != SpanState::Running)
             break;
     }

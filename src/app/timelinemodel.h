@@ -98,7 +98,7 @@ private:
     QHash<trace::ThreadIndex, Lane *> m_threadLanes;
     QHash<trace::StringId, Lane *> m_counterLanes; // the loop-lag counter maps to the EventLoop lane
     QHash<trace::TaskId, std::vector<trace::Event>> m_pending; // events of tasks not created yet
-    QSet<const Lane *> m_touched;
+    QSet<Lane *> m_touched;
 
     // The last batch, to tell new events from moved ones when the next batch reaches back.
     std::vector<trace::Event> m_tail;

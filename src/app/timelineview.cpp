@@ -50,19 +50,26 @@ TimelineView::TimelineView(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setAnimated(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Nesting shows who spawned whom; deep trees should not push names off the column.
+    setIndentation(fontMetrics().averageCharWidth() * 2);
     m_header->setStretchLastSection(true);
     m_header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
     connect(m_header, &QHeaderView::sectionResized, this, [this] {
         updateFrame();
         viewport()->update();
     });
+    m_rowScaleTimer.setSingleShot(true);
+    m_rowScaleTimer.setInterval(0);
+    connect(&m_rowScaleTimer, &QTimer::timeout, this, &TimelineView::updateRowScale);
     connect(this, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
         if (m_model)
             m_folded.insert(m_model->lane(index));
+        m_rowScaleTimer.start();
     });
     connect(this, &QTreeView::expanded, this, [this](const QModelIndex &index) {
         if (m_model)
             m_folded.remove(m_model->lane(index));
+        m_rowScaleTimer.start();
     });
     connect(m_header, &TimelineHeader::scrubbed, this, [this](qint64 timeNs) {
         if (m_state && !m_state->isLive())
@@ -91,7 +98,7 @@ void TimelineView::setTimelineModel(TimelineModel *model)
     if (!model)
         return;
     m_header->setSectionResizeMode(TimelineModel::NameColumn, QHeaderView::Interactive);
-    m_header->resizeSection(TimelineModel::NameColumn, fontMetrics().averageCharWidth() * 24);
+    m_header->resizeSection(TimelineModel::NameColumn, fontMetrics().averageCharWidth() * 30);
     connect(model, &TimelineModel::contentChanged, this, [this] {
         updateFrame();
         viewport()->update();
@@ -101,11 +108,13 @@ void TimelineView::setTimelineModel(TimelineModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
         if (parent.isValid() && !isExpanded(parent) && !m_folded.contains(m_model->lane(parent)))
             expand(parent);
+        m_rowScaleTimer.start();
     });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_folded.clear();
         expandAll();
         updateFrame();
+        m_rowScaleTimer.start();
     });
     expandAll();
     updateFrame();
@@ -156,7 +165,8 @@ void TimelineView::updateFrame()
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.92);
     m_frame.font = small;
-    m_frame.labelMinWidth = QFontMetricsF(small).averageCharWidth() * 5 + 8;
+    // A label shorter than a word ("sle…") is noise: spans get one when about nine characters fit.
+    m_frame.labelMinWidth = QFontMetricsF(small).averageCharWidth() * 9 + 8;
     m_frame.gridX.clear();
     for (const auto &tick : m_frame.axis.ticks(QFontMetricsF(font()).horizontalAdvance(QStringLiteral("000.00 ms")) * 1.5)) {
         if (tick.major)
@@ -198,6 +208,34 @@ void TimelineView::resizeEvent(QResizeEvent *event)
 {
     QTreeView::resizeEvent(event);
     updateFrame();
+    m_rowScaleTimer.start();
+}
+
+void TimelineView::updateRowScale()
+{
+    if (!m_model)
+        return;
+    // The height every shown lane takes at its natural size.
+    int natural = 0;
+    int growable = 0;
+    for (const auto *lane : m_model->lanes()) {
+        bool shown = true;
+        for (const auto *up = lane->parent; up && shown; up = up->parent)
+            shown = !m_folded.contains(up) && isExpanded(m_model->indexOf(up));
+        if (!shown)
+            continue;
+        const int height = LaneDelegate::naturalHeight(lane->kind, fontMetrics());
+        natural += height;
+        growable += lane->kind == LaneKind::Group ? 0 : height;
+    }
+    double scale = 1.0;
+    const int room = viewport()->height() * 85 / 100 - (natural - growable);
+    if (growable > 0 && room > growable)
+        scale = std::min(1.8, std::floor(double(room) / double(growable) * 10.0) / 10.0);
+    if (std::abs(scale - m_delegate->rowScale()) < 0.05)
+        return;
+    m_delegate->setRowScale(scale);
+    scheduleDelayedItemsLayout();
 }
 
 void TimelineView::changeEvent(QEvent *event)
@@ -206,6 +244,7 @@ void TimelineView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         updateFrame();
         viewport()->update();
+        m_rowScaleTimer.start();
     }
 }
 
@@ -234,10 +273,12 @@ void TimelineView::paintBlockedLoop(QPainter &painter, const QRect &area)
     if (!loop)
         return;
     const auto &axis = m_frame.axis;
+    // Unmistakable on purpose: while the loop was blocked no coroutine on it could move, so the
+    // whole timeline is marked, not just the loop's lane.
     auto band = m_frame.palette.lagBlocked();
-    band.setAlpha(m_frame.palette.isDark() ? 40 : 30);
+    band.setAlpha(m_frame.palette.isDark() ? 60 : 48);
     auto edge = m_frame.palette.lagBlocked();
-    edge.setAlpha(140);
+    edge.setAlpha(200);
     // Beats are ordered by when they arrived; a late one covers the time before it.
     const auto first = std::partition_point(loop->points.begin(), loop->points.end(),
                                             [&](const CounterPoint &p) { return p.timeNs < axis.startNs(); });
@@ -251,7 +292,7 @@ void TimelineView::paintBlockedLoop(QPainter &painter, const QRect &area)
         const double xe = area.left() + axis.mapTimeToX(it->timeNs);
         const QRectF rect(xs, area.top(), std::max(2.0, xe - xs), area.height());
         painter.fillRect(rect, band);
-        painter.setPen(QPen(edge, 1, Qt::DashLine));
+        painter.setPen(QPen(edge, 1.5));
         painter.drawLine(rect.topLeft(), rect.bottomLeft());
         painter.drawLine(rect.topRight(), rect.bottomRight());
     }
@@ -547,10 +588,15 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
             .arg(lane.maxValue);
     }
     case LaneKind::EventLoop: {
-        const auto next = std::partition_point(lane.points.begin(), lane.points.end(),
-                                               [&](const CounterPoint &p) { return p.timeNs < hit.timeNs; });
+        auto next = std::partition_point(lane.points.begin(), lane.points.end(),
+                                         [&](const CounterPoint &p) { return p.timeNs < hit.timeNs; });
         if (next == lane.points.end())
             return {};
+        // The late beat that covers this moment, if one of the next few does.
+        for (auto it = next; it != lane.points.end() && it - next < 64; ++it) {
+            if (it->timeNs - qint64(it->value * 1e6) <= hit.timeNs && it->value > next->value)
+                next = it;
+        }
         const auto lag = next->value;
         if (next->timeNs - qint64(lag * 1e6) <= hit.timeNs && lag >= warningLagMs) {
             return QStringLiteral("<b>event loop %1 for %2</b><br>no coroutine on this loop could run; "

@@ -6,6 +6,7 @@
 
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 #include <QTreeView>
 
 #include <functional>
@@ -66,6 +67,8 @@ protected:
 
 private:
     void updateFrame();
+    // Grows the rows when the lanes would leave most of the view empty.
+    void updateRowScale();
     void followSelection(trace::TaskId task);
     void paintOverlay(QPainter &painter);
     void paintBlockedLoop(QPainter &painter, const QRect &area);
@@ -87,6 +90,7 @@ private:
     bool m_dragging = false;
     bool m_syncingSelection = false;
     QSet<const Lane *> m_folded; // lanes the user collapsed: new children do not unfold them
+    QTimer m_rowScaleTimer;
 };
 
 } // namespace coroscope::app

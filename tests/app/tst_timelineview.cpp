@@ -3,6 +3,7 @@
 #include "app/timelinemodel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "trace/counters.h"
 
 #include <QImage>
 #include <QPainter>
@@ -80,6 +81,47 @@ private Q_SLOTS:
             timerColumns += image.pixel(x, 20) == timer ? 1 : 0;
         }
         QVERIFY2(timerColumns > 990, qPrintable(QString::number(timerColumns)));
+    }
+
+    void summariesAgreeWithTheSpans()
+    {
+        const auto trace = busyTrace(5'000);
+        TimelineModel model;
+        model.setTrace(&trace);
+        const auto &lane = *model.taskLane(1);
+        // Every complete run of closed spans is summarised, at every level.
+        for (int level = 0; level < spanBlockLevels; ++level)
+            QCOMPARE(lane.blocks[std::size_t(level)].size(), lane.spans.size() / spanBlockSize(level));
+        for (std::size_t b = 0; b < lane.blocks[0].size(); ++b) {
+            const auto &block = lane.blocks[0][b];
+            std::array<qint64, SpanKeyCount> covered{};
+            for (auto i = b * 8; i < b * 8 + 8; ++i)
+                covered[std::size_t(spanKey(lane.spans[i]))] += lane.spans[i].endNs - lane.spans[i].startNs;
+            QCOMPARE(int(block.key), int(std::max_element(covered.begin(), covered.end()) - covered.begin()));
+            QCOMPARE(block.startNs, lane.spans[b * 8].startNs);
+            QCOMPARE(block.endNs, lane.spans[b * 8 + 7].endNs);
+        }
+        // Painting from the summaries shows what painting every span shows.
+        Lane unsummarised;
+        unsummarised.kind = LaneKind::Task;
+        unsummarised.spans = lane.spans;
+        LaneFrame frame;
+        frame.model = &model;
+        frame.nowNs = model.endNs();
+        frame.axis = TimeAxis(0, model.endNs(), 600); // about 17 spans a pixel
+        auto paint = [&](const Lane &which) {
+            QImage image(600, 30, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            LanePainter::paint(painter, QRectF(0, 0, 600, 30), which, frame);
+            return image;
+        };
+        const auto fromBlocks = paint(lane);
+        const auto fromSpans = paint(unsummarised);
+        int same = 0;
+        for (int x = 0; x < 600; ++x)
+            same += fromBlocks.pixel(x, 15) == fromSpans.pixel(x, 15) ? 1 : 0;
+        QVERIFY2(same >= 594, qPrintable(QString::number(same)));
     }
 
     void wideSpansAreDrawnOneByOne()
@@ -188,6 +230,55 @@ private Q_SLOTS:
         const auto before2 = qsizetype(trace.events().size());
         model.update(trace.append(grandchild), qsizetype(trace.events().size()) - before2);
         QVERIFY(view.isExpanded(model.indexOfTask(3)));
+    }
+
+    void aBlockedLoopMarksEveryLane()
+    {
+        // The heartbeat came 80 ms late at 100 ms: nothing on the loop ran from 20 to 100 ms.
+        trace::Trace trace;
+        trace.addThread(QStringLiteral("pattern loop"));
+        const auto lag = trace.addString(trace::counters::loopLagMs());
+        const qint64 ms = 1'000'000;
+        std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))), ev(0, EventKind::Started, 1)};
+        for (qint64 t = 0; t <= 200; t += 10) {
+            if (t > 20 && t < 100)
+                continue; // a blocked loop does not beat
+            events.push_back(ev(t * ms, EventKind::Counter, 0, lag, 0, t == 100 ? 80.0 : 0.2));
+        }
+        events.push_back(ev(200 * ms, EventKind::Finished, 1));
+        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+        trace.append(events);
+        TimelineModel model;
+        TimelineState state;
+        model.setTrace(&trace);
+        state.setTraceRange(model.startNs(), model.endNs());
+        TimelineView view;
+        view.setTimelineModel(&model);
+        view.setState(&state);
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        state.setVisibleRange(0, 200 * ms);
+        const auto image = view.viewport()->grab().toImage();
+        const auto area = view.timeArea();
+        // Below the last lane, where nothing else is drawn: tinted inside the blocked stretch only.
+        const int y = view.visualRect(model.indexOfTask(1)).bottom() + 30;
+        QVERIFY(y < image.height() / image.devicePixelRatio());
+        auto pixel = [&](qint64 t) {
+            const auto x = int(area.left() + view.axis().mapTimeToX(t));
+            return QColor(image.pixel(int(x * image.devicePixelRatio()), int(y * image.devicePixelRatio())));
+        };
+        const auto inside = pixel(60 * ms);
+        const auto outside = pixel(150 * ms);
+        const auto blocked = view.frame().palette.lagBlocked();
+        // Inside leans towards the blocked colour; outside is the plain background.
+        QVERIFY2(inside != outside, "the blocked stretch is not marked");
+        QVERIFY(std::abs(inside.hue() - blocked.hue()) < 30 || inside.saturation() > outside.saturation());
+        QVERIFY(inside.red() - inside.blue() > outside.red() - outside.blue());
+        // And the loop's own lane explains it.
+        const auto loopRow = view.visualRect(model.indexOf(model.eventLoopLane(), TimelineModel::TimelineColumn));
+        const auto tip = view.toolTipAt(QPoint(int(area.left() + view.axis().mapTimeToX(60 * ms)), loopRow.center().y()));
+        QVERIFY2(tip.contains(QStringLiteral("event loop blocked for 80.0 ms")), qPrintable(tip));
     }
 
     void selectingATaskSelectsItsRow()
