@@ -12,14 +12,9 @@ namespace {
 
 std::atomic<quint64> g_nextGeneration{1};
 
-// Which buffer this thread writes to; re-resolved when a different recorder records here.
-struct ThreadCache {
-    quint64 generation = 0;
-    void *log = nullptr;
-};
-thread_local ThreadCache t_cache;
-
 } // namespace
+
+constinit thread_local Recorder::ThreadCache Recorder::t_cache;
 
 Recorder::Recorder()
     : m_generation(g_nextGeneration.fetch_add(1, std::memory_order_relaxed))
@@ -37,13 +32,22 @@ StringId Recorder::intern(const QString &text)
 {
     if (text.isEmpty())
         return 0;
-    std::lock_guard lock(m_tablesMutex);
-    const auto it = m_stringIds.constFind(text);
-    if (it != m_stringIds.cend())
+    auto &known = threadLog().knownStrings;
+    if (const auto it = known.constFind(text); it != known.cend())
         return *it;
-    const auto id = StringId(m_strings.size());
-    m_strings.append(text);
-    m_stringIds.insert(text, id);
+    StringId id = 0;
+    {
+        std::lock_guard lock(m_tablesMutex);
+        const auto it = m_stringIds.constFind(text);
+        if (it != m_stringIds.cend()) {
+            id = *it;
+        } else {
+            id = StringId(m_strings.size());
+            m_strings.append(text);
+            m_stringIds.insert(text, id);
+        }
+    }
+    known.insert(text, id);
     return id;
 }
 
@@ -52,21 +56,23 @@ LocationId Recorder::intern(const std::source_location &location)
     if (location.line() == 0)
         return 0;
     const LocationKey key{location.file_name(), location.function_name(), location.line()};
-    std::lock_guard lock(m_tablesMutex);
-    const auto it = m_locationIds.constFind(key);
-    if (it != m_locationIds.cend())
+    auto &known = threadLog().knownLocations;
+    if (const auto it = known.constFind(key); it != known.cend())
         return *it;
-    const auto id = LocationId(m_locations.size());
-    m_locations.push_back(key);
-    m_locationIds.insert(key, id);
+    LocationId id = 0;
+    {
+        std::lock_guard lock(m_tablesMutex);
+        const auto it = m_locationIds.constFind(key);
+        if (it != m_locationIds.cend()) {
+            id = *it;
+        } else {
+            id = LocationId(m_locations.size());
+            m_locations.push_back(key);
+            m_locationIds.insert(key, id);
+        }
+    }
+    known.insert(key, id);
     return id;
-}
-
-Recorder::ThreadLog &Recorder::threadLog()
-{
-    if (t_cache.generation == m_generation) [[likely]]
-        return *static_cast<ThreadLog *>(t_cache.log);
-    return registerThread();
 }
 
 Recorder::ThreadLog &Recorder::registerThread()
@@ -82,7 +88,6 @@ Recorder::ThreadLog &Recorder::registerThread()
         log->name = thread && !thread->objectName().isEmpty() ? thread->objectName()
                     : log->index == 0                        ? QStringLiteral("main")
                                                              : QStringLiteral("thread %1").arg(log->index);
-        log->events.reserve(1024);
         m_threads.push_back(std::move(log));
         it = m_threads.end() - 1;
     }
@@ -90,20 +95,11 @@ Recorder::ThreadLog &Recorder::registerThread()
     return **it;
 }
 
-void Recorder::record(EventKind kind, TaskId task, StringId label, LocationId location, quint8 detail, double value)
-{
-    const auto ticks = TickClock::ticks() - m_startTicks;
-    auto &log = threadLog();
-    std::lock_guard lock(log.mutex);
-    log.events.push_back(Event{ticks, value, task, label, location, log.index, kind, detail});
-}
-
 void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label, LocationId location,
                         quint8 detail, double value)
 {
     auto &log = threadLog();
-    std::lock_guard lock(log.mutex);
-    log.events.push_back(Event{-std::max<qint64>(timeNs, 0) - 1, value, task, label, location, log.index, kind, detail});
+    log.events.push(Event{-std::max<qint64>(timeNs, 0) - 1, value, task, label, location, log.index, kind, detail});
 }
 
 void Recorder::created(TaskId task, TaskId parent, const QString &name, const std::source_location &where)
@@ -153,11 +149,8 @@ Recorder::Drained Recorder::drainInto(Trace &trace)
         std::lock_guard lock(m_threadsMutex);
         for (const auto &log : m_threads)
             trace.setThreadName(log->index, log->name);
-        for (const auto &log : m_threads) {
-            std::lock_guard logLock(log->mutex);
-            m_drainScratch.insert(m_drainScratch.end(), log->events.begin(), log->events.end());
-            log->events.clear();
-        }
+        for (const auto &log : m_threads)
+            log->events.takeAll(m_drainScratch);
     }
     for (auto &event : m_drainScratch) {
         event.timeNs = event.timeNs < 0 ? -(event.timeNs + 1) : qint64(double(event.timeNs) * m_nsPerTick);

@@ -8,20 +8,6 @@
 namespace coroscope::trace {
 namespace {
 
-bool cpuHasInvariantTsc()
-{
-#ifdef COROSCOPE_HAS_TSC
-    // Only a constant, non-stop TSC counts time; Linux says so in the CPU flags.
-    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
-    if (!cpuinfo.open(QIODevice::ReadOnly))
-        return false;
-    const auto text = cpuinfo.readAll();
-    return text.contains(" constant_tsc") && text.contains(" nonstop_tsc");
-#else
-    return false;
-#endif
-}
-
 // Measures the TSC against steady_clock over a few milliseconds, once per process: an error of
 // a few parts per million, microseconds over a long run.
 double calibrate()
@@ -38,10 +24,18 @@ double calibrate()
 
 } // namespace
 
-bool TickClock::usesTsc()
+bool TickClock::cpuHasInvariantTsc()
 {
-    static const bool tsc = cpuHasInvariantTsc();
-    return tsc;
+#ifdef COROSCOPE_HAS_TSC
+    // Only a constant, non-stop TSC counts time; Linux says so in the CPU flags.
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    if (!cpuinfo.open(QIODevice::ReadOnly))
+        return false;
+    const auto text = cpuinfo.readAll();
+    return text.contains(" constant_tsc") && text.contains(" nonstop_tsc");
+#else
+    return false;
+#endif
 }
 
 double TickClock::nanosecondsPerTick()

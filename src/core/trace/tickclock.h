@@ -31,7 +31,15 @@ public:
     }
 
     static double nanosecondsPerTick();
-    static bool usesTsc();
+    // Inline, with its answer kept in a function-local static: ticks() asks on every event.
+    static bool usesTsc()
+    {
+        static const bool tsc = cpuHasInvariantTsc();
+        return tsc;
+    }
+
+private:
+    static bool cpuHasInvariantTsc();
 };
 
 } // namespace coroscope::trace
