@@ -8,6 +8,7 @@
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
 #include "trace/counters.h"
+#include "trace/makeevent.h"
 #include "trace/recorder.h"
 
 #include <QApplication>
@@ -42,17 +43,7 @@ qint64 threadCpuNs()
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-Event ev(qint64 t, EventKind kind, trace::TaskId task, trace::StringId label = 0, quint8 detail = 0, double value = 0)
-{
-    Event e;
-    e.timeNs = t;
-    e.kind = kind;
-    e.task = task;
-    e.label = label;
-    e.detail = detail;
-    e.value = value;
-    return e;
-}
+constexpr auto ev = [](auto... parts) { return trace::makeEvent(parts...); };
 
 // A gather-like run: a root spawns `tasks` children that each wait (on the network, the
 // database, a timer, ...) and run in turns until `total` events exist, with the loop heartbeat

@@ -2,6 +2,7 @@
 #include "app/eventlogfilter.h"
 #include "app/eventlogmodel.h"
 #include "trace/counters.h"
+#include "trace/makeevent.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,17 +15,7 @@ using trace::EventKind;
 
 namespace {
 
-Event ev(qint64 t, EventKind kind, trace::TaskId task, trace::StringId label = 0, quint8 detail = 0, double value = 0)
-{
-    Event e;
-    e.timeNs = t;
-    e.kind = kind;
-    e.task = task;
-    e.label = label;
-    e.detail = detail;
-    e.value = value;
-    return e;
-}
+constexpr auto ev = [](auto... parts) { return trace::makeEvent(parts...); };
 
 } // namespace
 

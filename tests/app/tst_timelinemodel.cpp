@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timelinemodel.h"
-#include "patterntesting.h"
 #include "patterns/catalog.h"
 #include "patterns/patternrun.h"
+#include "patterntesting.h"
 #include "trace/counters.h"
+#include "trace/makeevent.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -28,20 +29,7 @@ struct TraceBuilder {
         trace.addThread(QStringLiteral("executor 1"));
     }
     trace::StringId s(const QString &text) { return trace.addString(text); }
-    static Event ev(qint64 t, EventKind kind, trace::TaskId task, trace::StringId label = 0, quint8 detail = 0,
-                    double value = 0, trace::ThreadIndex thread = 0, trace::LocationId location = 0)
-    {
-        Event e;
-        e.timeNs = t;
-        e.kind = kind;
-        e.task = task;
-        e.label = label;
-        e.detail = detail;
-        e.value = value;
-        e.thread = thread;
-        e.location = location;
-        return e;
-    }
+    static constexpr auto ev = [](auto... parts) { return trace::makeEvent(parts...); };
     // Appends a batch; returns the (first, count) PatternRun would announce.
     std::pair<qsizetype, qsizetype> append(std::vector<Event> batch)
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/replaycontroller.h"
 #include "app/timelinestate.h"
+#include "trace/makeevent.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -111,13 +112,7 @@ private Q_SLOTS:
     void stepsFollowTheSelectedTask()
     {
         trace::Trace trace;
-        auto ev = [](qint64 t, trace::EventKind kind, trace::TaskId task) {
-            trace::Event e;
-            e.timeNs = t;
-            e.kind = kind;
-            e.task = task;
-            return e;
-        };
+        const auto ev = [](qint64 t, trace::EventKind kind, trace::TaskId task) { return trace::makeEvent(t, kind, task); };
         const std::vector<trace::Event> events = {ev(10, trace::EventKind::Started, 1), ev(20, trace::EventKind::Started, 2),
                                                   ev(25, trace::EventKind::Counter, 0), ev(30, trace::EventKind::Suspended, 1),
                                                   ev(40, trace::EventKind::Suspended, 2), ev(50, trace::EventKind::Resumed, 1)};

@@ -4,6 +4,7 @@
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
 #include "trace/counters.h"
+#include "trace/makeevent.h"
 
 #include <QImage>
 #include <QPainter>
@@ -17,17 +18,7 @@ using trace::EventKind;
 
 namespace {
 
-Event ev(qint64 t, EventKind kind, trace::TaskId task, trace::StringId label = 0, quint8 detail = 0, double value = 0)
-{
-    Event e;
-    e.timeNs = t;
-    e.kind = kind;
-    e.task = task;
-    e.label = label;
-    e.detail = detail;
-    e.value = value;
-    return e;
-}
+constexpr auto ev = [](auto... parts) { return trace::makeEvent(parts...); };
 
 // One task that alternates 1 µs of running with 4 µs of waiting on a timer, `cycles` times.
 trace::Trace busyTrace(int cycles)
