@@ -10,21 +10,6 @@
 using namespace coroscope;
 using namespace coroscope::testing;
 
-namespace {
-
-QString number(double value)
-{
-    return QString::number(value);
-}
-
-const trace::TaskInfo *rootOf(const trace::Trace &trace, const QString &id)
-{
-    const auto *root = taskNamed(trace, id);
-    return root && root->parent == 0 ? root : nullptr;
-}
-
-} // namespace
-
 class TestConcurrency : public QObject
 {
     Q_OBJECT
@@ -52,12 +37,12 @@ private Q_SLOTS:
         QCOMPARE(notifications->status, trace::FinishStatus::Ok);
         QCOMPARE(root->status, trace::FinishStatus::Ok);
         // The failure did not end the wait: the others ran their whole latency after it.
-        QVERIFY2(msBetween(orders->finishedNs, user->finishedNs) > 200, qPrintable(number(msBetween(orders->finishedNs, user->finishedNs))));
+        QVERIFY2(msBetween(orders->finishedNs, user->finishedNs) > 200, qPrintable(QString::number(msBetween(orders->finishedNs, user->finishedNs))));
         QVERIFY(root->finishedNs >= notifications->finishedNs);
         QCOMPARE(marksContaining(trace, root->id, QStringLiteral("orders failed")), 1);
         // One latency, not three.
         const auto wall = msBetween(root->createdNs, root->finishedNs);
-        QVERIFY2(wall >= 295 && wall < 800, qPrintable(number(wall)));
+        QVERIFY2(wall >= 295 && wall < 800, qPrintable(QString::number(wall)));
     }
 
     void gatherErrorsCannotDoWithoutTheUser()
@@ -115,11 +100,11 @@ private Q_SLOTS:
                 QCOMPARE(item->status, trace::FinishStatus::Cancelled);
                 // Cut short when the sibling failed, not at the end of its own latency.
                 QVERIFY2(msBetween(failing->finishedNs, item->finishedNs) < 300,
-                         qPrintable(number(msBetween(failing->finishedNs, item->finishedNs))));
+                         qPrintable(QString::number(msBetween(failing->finishedNs, item->finishedNs))));
             }
         }
         const auto wall = msBetween(root->createdNs, root->finishedNs);
-        QVERIFY2(wall >= 195 && wall < 1000, qPrintable(number(wall)));
+        QVERIFY2(wall >= 195 && wall < 1000, qPrintable(QString::number(wall)));
     }
 
     void taskGroupWithoutAFailureFinishesEverything()
@@ -156,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(root);
         // Four waves of five: about 400 ms, never the 100 ms of all at once.
         const auto wall = msBetween(root->createdNs, root->finishedNs);
-        QVERIFY2(wall >= 380 && wall < 1500, qPrintable(number(wall)));
+        QVERIFY2(wall >= 380 && wall < 1500, qPrintable(QString::number(wall)));
         QCOMPARE(counterPeak(trace, trace::counters::permitsInUse(QStringLiteral("product API"))), 5.0);
         QCOMPARE(peakSuspended(trace, trace::SuspendReason::Network), 5);
         // Everyone after the first five had to queue for a permit.
@@ -199,16 +184,16 @@ private Q_SLOTS:
         const auto badInFlight = counterPeakBetween(trace, inFlight, bad->createdNs, bad->finishedNs);
         const auto goodInFlight = counterPeakBetween(trace, inFlight, good->createdNs, good->finishedNs);
         QCOMPARE(badInFlight, 100.0);
-        QVERIFY2(goodInFlight >= 1 && goodInFlight <= 10, qPrintable(number(goodInFlight)));
+        QVERIFY2(goodInFlight >= 1 && goodInFlight <= 10, qPrintable(QString::number(goodInFlight)));
         // The server saw the flood: far more connections open at once than the limit.
         const auto badConnections = counterPeakBetween(trace, connections, bad->createdNs, bad->finishedNs);
-        QVERIFY2(badConnections >= 50, qPrintable(number(badConnections)));
+        QVERIFY2(badConnections >= 50, qPrintable(QString::number(badConnections)));
         QCOMPARE(counterPeak(trace, trace::counters::permitsInUse(QStringLiteral("item API"))), 10.0);
 
         // Ten waves of 100 ms against one (one that is slow to set up: a hundred connections at once).
         const auto badMs = msBetween(bad->createdNs, bad->finishedNs);
         const auto goodMs = msBetween(good->createdNs, good->finishedNs);
-        QVERIFY2(goodMs >= 950, qPrintable(number(goodMs)));
+        QVERIFY2(goodMs >= 950, qPrintable(QString::number(goodMs)));
         QVERIFY2(badMs < goodMs, qPrintable(QStringLiteral("%1 against %2").arg(badMs).arg(goodMs)));
     }
 

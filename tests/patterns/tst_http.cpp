@@ -14,17 +14,6 @@ using namespace coroscope::testing;
 
 namespace {
 
-QString number(double value)
-{
-    return QString::number(value);
-}
-
-const trace::TaskInfo *rootOf(const trace::Trace &trace, const QString &id)
-{
-    const auto *root = taskNamed(trace, id);
-    return root && root->parent == 0 ? root : nullptr;
-}
-
 // How many attempts the /flaky sequence `seed` needs to succeed, if it does within `limit`.
 int attemptsNeeded(quint64 seed, double fail, int limit)
 {
@@ -66,9 +55,9 @@ private Q_SLOTS:
         // so they finish in two waves of 100 ms.
         QCOMPARE(counterPeakBetween(trace, trace::counters::requestsInFlight(), burst->createdNs, burst->finishedNs), 12.0);
         const auto connections = counterPeakBetween(trace, trace::counters::openConnections(), burst->createdNs, burst->finishedNs);
-        QVERIFY2(connections >= 2 && connections <= 6, qPrintable(number(connections)));
+        QVERIFY2(connections >= 2 && connections <= 6, qPrintable(QString::number(connections)));
         const auto burstMs = msBetween(burst->createdNs, burst->finishedNs);
-        QVERIFY2(burstMs >= 195, qPrintable(number(burstMs)));
+        QVERIFY2(burstMs >= 195, qPrintable(QString::number(burstMs)));
         const auto requests = tasksStartingWith(trace, QStringLiteral("request "));
         QCOMPARE(requests.size(), std::size_t(12));
         int firstWave = 0;
@@ -108,7 +97,7 @@ private Q_SLOTS:
         // The pause after each failure doubles: 50 ms, then 100 ms.
         const auto gap1 = msBetween(attempts[0]->finishedNs, attempts[1]->createdNs);
         const auto gap2 = msBetween(attempts[1]->finishedNs, attempts[2]->createdNs);
-        QVERIFY2(gap1 >= 45, qPrintable(number(gap1)));
+        QVERIFY2(gap1 >= 45, qPrintable(QString::number(gap1)));
         QVERIFY2(gap2 > 1.5 * gap1, qPrintable(QStringLiteral("%1 then %2").arg(gap1).arg(gap2)));
     }
 
@@ -154,12 +143,12 @@ private Q_SLOTS:
         const auto *root = rootOf(trace, QStringLiteral("timeout"));
         QVERIFY(root);
         const auto wall = msBetween(root->createdNs, root->finishedNs);
-        QVERIFY2(wall >= 300 && wall <= 600, qPrintable(number(wall)));
+        QVERIFY2(wall >= 300 && wall <= 600, qPrintable(QString::number(wall)));
         // The request's network suspension ended at the deadline, not after the server's 3 s.
         const auto request = firstWait(trace, root->id, trace::SuspendReason::Network);
         QCOMPARE(request.resource, QStringLiteral("GET /delay/3000"));
         const auto resumedAt = msBetween(root->createdNs, request.resumedNs);
-        QVERIFY2(resumedAt >= 300 && resumedAt <= 600, qPrintable(number(resumedAt)));
+        QVERIFY2(resumedAt >= 300 && resumedAt <= 600, qPrintable(QString::number(resumedAt)));
         QCOMPARE(marksContaining(trace, root->id, QStringLiteral("timeout after 300 ms")), 1);
         // The connection was closed, so the server stopped working on it (it would otherwise
         // stay in flight for another 2.7 s) and never answered it.
@@ -191,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(fetch->parent, root->id);
         QCOMPARE(fetch->status, trace::FinishStatus::Cancelled);
         const auto cancelledAt = msBetween(root->createdNs, fetch->finishedNs);
-        QVERIFY2(cancelledAt >= 300 && cancelledAt <= 600, qPrintable(number(cancelledAt)));
+        QVERIFY2(cancelledAt >= 300 && cancelledAt <= 600, qPrintable(QString::number(cancelledAt)));
         // main resumed only after the task had finished cancelling.
         const auto join = firstWait(trace, root->id, trace::SuspendReason::ChildJoin);
         QVERIFY(join.resumedNs >= fetch->finishedNs);

@@ -69,6 +69,13 @@ inline const trace::TaskInfo *taskNamed(const trace::Trace &trace, const QString
     return nullptr;
 }
 
+// The run's root task: a pattern runs as one task named after its id, with no parent.
+inline const trace::TaskInfo *rootOf(const trace::Trace &trace, const QString &patternId)
+{
+    const auto *root = taskNamed(trace, patternId);
+    return root && root->parent == 0 ? root : nullptr;
+}
+
 // Every task whose name starts with `prefix`.
 inline std::vector<const trace::TaskInfo *> tasksStartingWith(const trace::Trace &trace, const QString &prefix)
 {

@@ -3,6 +3,7 @@
 
 #include "report/chrometraceexport.h"
 #include "report/csvexport.h"
+#include "report/failwith.h"
 #include "report/pdfhandout.h"
 #include "report/timelineimage.h"
 #include "report/timelinesvg.h"
@@ -17,18 +18,11 @@ namespace coroscope::report {
 
 namespace {
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
 bool writeText(QIODevice &device, const QString &text, QString *error)
 {
     const QByteArray bytes = text.toUtf8();
     if (device.write(bytes) != bytes.size())
-        return fail(error, device.errorString());
+        return detail::failWith(error, device.errorString());
     return true;
 }
 
@@ -37,14 +31,14 @@ bool saveTo(const QString &path, const std::function<bool(QIODevice &, QString *
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     QString reason;
     if (!write(file, &reason)) {
         file.cancelWriting();
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
+        return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
     }
     if (!file.commit())
-        return fail(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
 }
 
@@ -67,7 +61,7 @@ QStringList exportFormats()
 bool exportTrace(const ReportInput &input, const QString &path, QString *error, const ExportOptions &options)
 {
     if (!input.trace)
-        return fail(error, QStringLiteral("there is no run to export"));
+        return detail::failWith(error, QStringLiteral("there is no run to export"));
     const auto &trace = *input.trace;
     const QString suffix = QFileInfo(path).suffix().toLower();
     std::function<bool(QIODevice &, QString *)> write;
@@ -95,7 +89,7 @@ bool exportTrace(const ReportInput &input, const QString &path, QString *error, 
             return false;
         write = [&](QIODevice &device, QString *why) { return writePdfHandout(input, device, why); };
     } else {
-        return fail(error, unknownFormat(path));
+        return detail::failWith(error, unknownFormat(path));
     }
     return saveTo(path, write, error);
 }
@@ -104,7 +98,7 @@ bool exportComparison(const ReportInput &first, const ReportInput &second, const
                       const ExportOptions &options)
 {
     if (!first.trace || !second.trace)
-        return fail(error, QStringLiteral("a comparison needs two runs"));
+        return detail::failWith(error, QStringLiteral("a comparison needs two runs"));
     const QString suffix = QFileInfo(path).suffix().toLower();
     const std::vector<TimelineSection> sections{{first.trace, QStringLiteral("A: ") + first.title},
                                                 {second.trace, QStringLiteral("B: ") + second.title}};
@@ -125,7 +119,7 @@ bool exportComparison(const ReportInput &first, const ReportInput &second, const
             return false;
         write = [&](QIODevice &device, QString *why) { return writeTimelinePng(sections, options.pngWidth, title, device, why); };
     } else {
-        return fail(error, QStringLiteral("a comparison can be saved as .html, .svg or .png, not \"%1\"").arg(QFileInfo(path).fileName()));
+        return detail::failWith(error, QStringLiteral("a comparison can be saved as .html, .svg or .png, not \"%1\"").arg(QFileInfo(path).fileName()));
     }
     return saveTo(path, write, error);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/history.h"
 
+#include "report/failwith.h"
 #include "report/historydatabase.h"
 #include "trace/trace.h"
 
@@ -19,13 +20,6 @@ namespace coroscope::report {
 using namespace coroscope::trace;
 
 namespace {
-
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 
 QDateTime fromMs(const QVariant &value)
 {
@@ -102,7 +96,7 @@ bool History::markInterruptedRuns(QString *error)
         query.prepare(QStringLiteral("SELECT id, writer FROM runs WHERE status = ?"));
         query.addBindValue(runningStatus());
         if (!query.exec())
-            return fail(error, query.lastError().text());
+            return detail::failWith(error, query.lastError().text());
         while (query.next()) {
             if (!isBeingWritten(query.value(0).toLongLong(), query.value(1).toString()))
                 orphans.push_back(query.value(0).toLongLong());
@@ -125,7 +119,7 @@ bool History::markInterruptedRuns(QString *error)
         update.addBindValue(id);
         update.addBindValue(runningStatus());
         if (!update.exec())
-            return fail(error, update.lastError().text());
+            return detail::failWith(error, update.lastError().text());
     }
     return true;
 }
@@ -134,12 +128,12 @@ std::vector<HistoryRun> History::runs(QString *error) const
 {
     std::vector<HistoryRun> result;
     if (!isOpen()) {
-        fail(error, QStringLiteral("the run history is not open"));
+        detail::failWith(error, QStringLiteral("the run history is not open"));
         return result;
     }
     QSqlQuery query(QSqlDatabase::database(m_connection));
     if (!query.exec(QStringLiteral("SELECT %1 ORDER BY started_at DESC, id DESC").arg(QLatin1String(runColumns)))) {
-        fail(error, query.lastError().text());
+        detail::failWith(error, query.lastError().text());
         return result;
     }
     while (query.next())
@@ -150,18 +144,18 @@ std::vector<HistoryRun> History::runs(QString *error) const
 std::optional<HistoryRun> History::run(qint64 id, QString *error) const
 {
     if (!isOpen()) {
-        fail(error, QStringLiteral("the run history is not open"));
+        detail::failWith(error, QStringLiteral("the run history is not open"));
         return std::nullopt;
     }
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(QStringLiteral("SELECT %1 WHERE id = ?").arg(QLatin1String(runColumns)));
     query.addBindValue(id);
     if (!query.exec()) {
-        fail(error, query.lastError().text());
+        detail::failWith(error, query.lastError().text());
         return std::nullopt;
     }
     if (!query.next()) {
-        fail(error, QStringLiteral("there is no run %1 in the history").arg(id));
+        detail::failWith(error, QStringLiteral("there is no run %1 in the history").arg(id));
         return std::nullopt;
     }
     return runFrom(query);
@@ -183,13 +177,13 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
         query.prepare(QStringLiteral("SELECT id, text FROM strings WHERE run_id = ? ORDER BY id"));
         query.addBindValue(id);
         if (!query.exec())
-            return fail(error, query.lastError().text());
+            return detail::failWith(error, query.lastError().text());
         while (query.next()) {
             const auto expected = StringId(trace.stringCount());
             if (query.value(0).toLongLong() == 0)
                 continue; // the empty string every trace starts with
             if (query.value(0).toLongLong() != expected || trace.addString(query.value(1).toString()) != expected)
-                return fail(error, corrupt + QStringLiteral("string %1 is missing or repeated").arg(expected));
+                return detail::failWith(error, corrupt + QStringLiteral("string %1 is missing or repeated").arg(expected));
         }
     }
     {
@@ -198,14 +192,14 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
         query.prepare(QStringLiteral("SELECT id, file, function, line FROM locations WHERE run_id = ? ORDER BY id"));
         query.addBindValue(id);
         if (!query.exec())
-            return fail(error, query.lastError().text());
+            return detail::failWith(error, query.lastError().text());
         while (query.next()) {
             const auto expected = LocationId(trace.locationCount());
             if (query.value(0).toLongLong() == 0)
                 continue;
             const Location location{query.value(1).toString(), query.value(2).toString(), query.value(3).toInt()};
             if (query.value(0).toLongLong() != expected || trace.addLocation(location) != expected)
-                return fail(error, corrupt + QStringLiteral("location %1 is missing or repeated").arg(expected));
+                return detail::failWith(error, corrupt + QStringLiteral("location %1 is missing or repeated").arg(expected));
         }
     }
     {
@@ -214,11 +208,11 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
         query.prepare(QStringLiteral("SELECT idx, name FROM threads WHERE run_id = ? ORDER BY idx"));
         query.addBindValue(id);
         if (!query.exec())
-            return fail(error, query.lastError().text());
+            return detail::failWith(error, query.lastError().text());
         while (query.next()) {
             const auto index = query.value(0).toLongLong();
             if (index < 0 || index > std::numeric_limits<ThreadIndex>::max())
-                return fail(error, corrupt + QStringLiteral("thread %1 is out of range").arg(index));
+                return detail::failWith(error, corrupt + QStringLiteral("thread %1 is out of range").arg(index));
             trace.setThreadName(ThreadIndex(index), query.value(1).toString());
         }
     }
@@ -230,7 +224,7 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
                                      " FROM events WHERE run_id = ? ORDER BY seq"));
         query.addBindValue(id);
         if (!query.exec())
-            return fail(error, query.lastError().text());
+            return detail::failWith(error, query.lastError().text());
         while (query.next()) {
             Event event;
             event.timeNs = query.value(0).toLongLong();
@@ -239,7 +233,7 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
             const auto location = query.value(4).toLongLong();
             if (query.value(8).toLongLong() != qint64(events.size()) || kind < 0 || kind > qint64(EventKind::Counter)
                 || label < 0 || label >= trace.stringCount() || location < 0 || location >= trace.locationCount())
-                return fail(error, corrupt + QStringLiteral("event %1 is invalid").arg(events.size()));
+                return detail::failWith(error, corrupt + QStringLiteral("event %1 is invalid").arg(events.size()));
             event.kind = EventKind(kind);
             event.task = TaskId(query.value(2).toLongLong());
             event.label = StringId(label);
@@ -267,7 +261,7 @@ bool History::rename(qint64 id, const QString &name, QString *error)
     query.addBindValue(name.isNull() ? QStringLiteral("") : name);
     query.addBindValue(id);
     if (!query.exec())
-        return fail(error, query.lastError().text());
+        return detail::failWith(error, query.lastError().text());
     return true;
 }
 
@@ -282,13 +276,13 @@ bool History::remove(qint64 id, QString *error)
         writer.addBindValue(id);
         writer.addBindValue(runningStatus());
         if (writer.exec() && writer.next() && isBeingWritten(id, writer.value(0).toString()))
-            return fail(error, QStringLiteral("run %1 is still being recorded").arg(id));
+            return detail::failWith(error, QStringLiteral("run %1 is still being recorded").arg(id));
     }
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM runs WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return fail(error, query.lastError().text());
+        return detail::failWith(error, query.lastError().text());
     return true;
 }
 

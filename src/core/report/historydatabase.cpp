@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/historydatabase.h"
 
+#include "report/failwith.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -68,18 +70,11 @@ QString activeKey(const QString &databasePath, qint64 runId)
     return QFileInfo(databasePath).absoluteFilePath() + QLatin1Char('#') + QString::number(runId);
 }
 
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(sql))
-        return fail(error, query.lastError().text());
+        return failWith(error, query.lastError().text());
     return true;
 }
 
@@ -108,7 +103,7 @@ QSqlDatabase openHistoryDatabase(const QString &path, const QString &connectionN
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     auto failed = [&](const QString &why) {
-        fail(error, QStringLiteral("cannot open the run history %1: %2").arg(path, why));
+        failWith(error, QStringLiteral("cannot open the run history %1: %2").arg(path, why));
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/historywriter.h"
 
+#include "report/failwith.h"
 #include "report/history.h"
 #include "report/historydatabase.h"
 #include "trace/trace.h"
@@ -17,13 +18,6 @@ namespace coroscope::report {
 using namespace coroscope::trace;
 
 namespace {
-
-bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
 
 qint64 nowMs()
 {
@@ -89,7 +83,7 @@ bool HistoryWriter::isActive() const
 bool HistoryWriter::begin(const QString &databasePath, const HistoryRunStart &start, QString *error)
 {
     if (isActive())
-        return fail(error, QStringLiteral("this writer is already recording run %1").arg(m_runId));
+        return detail::failWith(error, QStringLiteral("this writer is already recording run %1").arg(m_runId));
     const QString name = detail::uniqueConnectionName("coroscope-history-writer");
     QSqlDatabase db = detail::openHistoryDatabase(databasePath, name, error);
     if (!db.isValid())
@@ -115,7 +109,7 @@ bool HistoryWriter::begin(const QString &databasePath, const HistoryRunStart &st
     if (id == 0) {
         db = QSqlDatabase();
         detail::closeHistoryDatabase(name);
-        return fail(error, QStringLiteral("cannot start recording the run: %1").arg(why));
+        return detail::failWith(error, QStringLiteral("cannot start recording the run: %1").arg(why));
     }
     m_path = databasePath;
     m_connection = name;
@@ -133,7 +127,7 @@ bool HistoryWriter::begin(const QString &databasePath, const HistoryRunStart &st
 bool HistoryWriter::append(const Trace &trace, qsizetype firstChanged, QString *error)
 {
     if (!isActive())
-        return fail(error, QStringLiteral("the history writer has not begun a run"));
+        return detail::failWith(error, QStringLiteral("the history writer has not begun a run"));
     m_pendingFrom = std::min(m_pendingFrom, std::max<qsizetype>(0, firstChanged));
     if (m_sinceFlush.elapsed() < m_flushInterval.count())
         return true;
@@ -143,7 +137,7 @@ bool HistoryWriter::append(const Trace &trace, qsizetype firstChanged, QString *
 bool HistoryWriter::flush(const Trace &trace, QString *error)
 {
     if (!isActive())
-        return fail(error, QStringLiteral("the history writer has not begun a run"));
+        return detail::failWith(error, QStringLiteral("the history writer has not begun a run"));
     m_sinceFlush.restart();
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     auto &s = *m_statements;
@@ -158,7 +152,7 @@ bool HistoryWriter::flush(const Trace &trace, QString *error)
         return true;
     };
     if (!db.transaction())
-        return fail(error, QStringLiteral("cannot write the run history: %1").arg(db.lastError().text()));
+        return detail::failWith(error, QStringLiteral("cannot write the run history: %1").arg(db.lastError().text()));
     bool ok = true;
     for (int i = m_writtenStrings; ok && i < trace.stringCount(); ++i) {
         s.string.bindValue(0, m_runId);
@@ -226,7 +220,7 @@ bool HistoryWriter::flush(const Trace &trace, QString *error)
         if (why.isEmpty())
             why = db.lastError().text();
         db.rollback();
-        return fail(error, QStringLiteral("cannot write the run history: %1").arg(why));
+        return detail::failWith(error, QStringLiteral("cannot write the run history: %1").arg(why));
     }
     m_writtenStrings = std::max(m_writtenStrings, trace.stringCount());
     m_writtenLocations = std::max(m_writtenLocations, trace.locationCount());
@@ -241,7 +235,7 @@ bool HistoryWriter::flush(const Trace &trace, QString *error)
 bool HistoryWriter::finish(const Trace &trace, const QString &status, const QString &summary, QString *error)
 {
     if (!isActive())
-        return fail(error, QStringLiteral("the history writer has not begun a run"));
+        return detail::failWith(error, QStringLiteral("the history writer has not begun a run"));
     if (!flush(trace, error)) {
         end(History::interruptedStatus());
         return false;
@@ -261,7 +255,7 @@ bool HistoryWriter::finish(const Trace &trace, const QString &status, const QStr
             why = query.lastError().text();
     }
     end(QString());
-    return ok || fail(error, QStringLiteral("cannot write the run history: %1").arg(why));
+    return ok || detail::failWith(error, QStringLiteral("cannot write the run history: %1").arg(why));
 }
 
 // Closes the connection; with a status, first records it (a run abandoned without finish()).
