@@ -149,6 +149,7 @@ QString HistoryModel::text(const report::HistoryRun &run, int column) const
     case StatusColumn: return run.status;
     case WallColumn: return run.finishedAt.isValid() ? formatDuration(run.wallNs) : QString();
     case TasksColumn: return QLocale().toString(run.taskCount);
+    case SummaryColumn: return run.summary;
     }
     return {};
 }
@@ -211,6 +212,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     case StatusColumn: return QStringLiteral("Status");
     case WallColumn: return QStringLiteral("Wall time");
     case TasksColumn: return QStringLiteral("Tasks");
+    case SummaryColumn: return QStringLiteral("Outcome");
     }
     return {};
 }

@@ -16,7 +16,17 @@ class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, StartedColumn, PatternColumn, NameColumn, StatusColumn, WallColumn, TasksColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        StartedColumn,
+        PatternColumn,
+        NameColumn,
+        StatusColumn,
+        WallColumn,
+        TasksColumn,
+        SummaryColumn, // what the run produced, or why it failed
+        ColumnCount
+    };
     enum Role {
         RunIdRole = Qt::UserRole + 1,
         StatusRole, // "ok", "error", "cancelled", "interrupted", "running", ...

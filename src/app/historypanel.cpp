@@ -82,15 +82,17 @@ void HistoryPanel::setModel(HistoryModel *model)
     m_model = model;
     auto *table = m_ui->table;
     table->setModel(model);
+    // Widths from the widest text each column holds, so nothing is cut off in any font.
     auto *header = table->horizontalHeader();
-    const int ch = fontMetrics().averageCharWidth();
-    header->resizeSection(HistoryModel::IdColumn, ch * 6);
-    header->resizeSection(HistoryModel::StartedColumn, ch * 21);
-    header->resizeSection(HistoryModel::PatternColumn, ch * 16);
-    header->setSectionResizeMode(HistoryModel::NameColumn, QHeaderView::Stretch);
-    header->resizeSection(HistoryModel::StatusColumn, ch * 12);
-    header->resizeSection(HistoryModel::WallColumn, ch * 11);
-    header->resizeSection(HistoryModel::TasksColumn, ch * 8);
+    const auto width = [this](const char *sample) { return fontMetrics().horizontalAdvance(QLatin1String(sample)) + 16; };
+    header->resizeSection(HistoryModel::IdColumn, width("00000"));
+    header->resizeSection(HistoryModel::StartedColumn, width("2026-12-31 23:59:59"));
+    header->resizeSection(HistoryModel::PatternColumn, width("context_timeout_mm"));
+    header->resizeSection(HistoryModel::NameColumn, width("Semaphore: limiting concurrency, tuned"));
+    header->resizeSection(HistoryModel::StatusColumn, width("interrupted"));
+    header->resizeSection(HistoryModel::WallColumn, width("Wall time"));
+    header->resizeSection(HistoryModel::TasksColumn, width("Tasks 0"));
+    header->setStretchLastSection(true);
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateActions);
     // A refresh re-reads every row: keep what was selected selected.
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_selectionBeforeReset = selectedRunIds(); });
