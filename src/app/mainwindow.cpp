@@ -422,8 +422,6 @@ void MainWindow::onPatternSelected(const QString &id)
         return;
     m_pattern = pattern;
     const auto &info = pattern->info();
-    m_ui->titleLabel->setText(info.title);
-    m_ui->summaryLabel->setText(info.summary);
     parameterPanel()->setSpecs(info.parameters);
     if (m_persistent) {
         QSettings settings;
@@ -437,7 +435,7 @@ void MainWindow::onPatternSelected(const QString &id)
         // A finished run of another pattern would not match the code shown: put it away.
         putAwayShownTrace();
     }
-    updateWindowTitle();
+    updateTitles();
     updateCode();
     updateActions();
 }
@@ -508,7 +506,7 @@ bool MainWindow::startRun()
     statusBar()->showMessage(historyOff.isEmpty() ? QStringLiteral("Running %1…").arg(title)
                                                   : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
     m_run->start();
-    updateWindowTitle();
+    updateTitles();
     refreshHistory();
     if (m_persistent)
         saveSettings();
@@ -799,15 +797,27 @@ void MainWindow::putAwayShownTrace()
     m_runLabel->clear();
 }
 
-void MainWindow::updateWindowTitle()
+void MainWindow::updateTitles()
 {
-    const auto title = m_pattern ? m_pattern->info().title : QString();
-    if (m_opened && !isRunning()) {
-        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(m_opened->caption(), title.isEmpty() ? m_opened->name : title));
+    const auto *info = m_pattern ? &m_pattern->info() : nullptr;
+    const auto title = info ? info->title : QString();
+    const bool opened = m_opened && !isRunning();
+    if (!opened)
+        m_banner->hide();
+    // Another tool's trace is no pattern of ours: the header must not name the selected one.
+    if (opened && m_opened->patternId.isEmpty()) {
+        const auto name = m_opened->name.isEmpty() ? m_opened->caption() : m_opened->name;
+        m_ui->titleLabel->setText(name);
+        m_ui->summaryLabel->setText(QStringLiteral("A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
+        setWindowTitle(QStringLiteral("%1 — Coroscope").arg(m_opened->caption()));
         return;
     }
-    m_banner->hide();
-    setWindowTitle(title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title));
+    m_ui->titleLabel->setText(title);
+    m_ui->summaryLabel->setText(info ? info->summary : QString());
+    if (opened)
+        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(m_opened->caption(), title));
+    else
+        setWindowTitle(title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title));
 }
 
 } // namespace coroscope::app

@@ -143,7 +143,7 @@ private:
     void putAwayShownTrace();
     void chooseTraceFile();
     void showProblem(const QString &text);
-    void updateWindowTitle();
+    void updateTitles();
     void updateActions();
     void updateCode();
     void updateLiveStats();

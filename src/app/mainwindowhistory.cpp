@@ -5,6 +5,7 @@
 #include "app/eventlogmodel.h"
 #include "app/historymodel.h"
 #include "app/historypanel.h"
+#include "app/parameterpanel.h"
 #include "app/replaycontroller.h"
 #include "app/statspanel.h"
 #include "app/timeformat.h"
@@ -193,8 +194,11 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
 {
     // The pattern first: its code is what the waits point into (and selecting it puts away a
     // finished run of another pattern).
-    if (!opened->patternId.isEmpty())
-        selectPattern(opened->patternId);
+    if (!opened->patternId.isEmpty() && selectPattern(opened->patternId)) {
+        // What it ran with; values the pattern no longer accepts keep their defaults.
+        parameterPanel()->resetToDefaults();
+        parameterPanel()->setValues(opened->parameters);
+    }
     m_replay->setTrace(nullptr);
     m_state->reset();
     // The models switch to the opened trace before the one shown so far goes.
@@ -217,7 +221,7 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
     statusBar()->showMessage(message, 15'000);
     if (m_opened->historyId > 0)
         m_historyPanel->selectRuns({m_opened->historyId});
-    updateWindowTitle();
+    updateTitles();
     updateActions();
     updateCode();
     updateTimeLabel();

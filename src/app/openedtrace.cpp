@@ -50,6 +50,7 @@ OpenResult loadHistoryRun(const QString &historyPath, qint64 runId, const OpenPr
     opened->name = run->name;
     opened->status = run->status;
     opened->summary = run->summary;
+    opened->parameters = run->parameters;
     opened->startedAt = run->startedAt;
     opened->historyId = run->id;
     result.opened = std::move(opened);
@@ -80,6 +81,7 @@ OpenResult importTraceFile(const QString &path, const OpenProgress &progress)
     const auto separator = imported.status.indexOf(QStringLiteral(": "));
     opened->status = separator < 0 ? imported.status : imported.status.left(separator);
     opened->summary = separator < 0 ? QString() : imported.status.mid(separator + 2);
+    opened->parameters = imported.parameters;
     opened->startedAt = imported.startedAt;
     opened->filePath = path;
     opened->warnings = imported.warnings;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <functional>
 #include <memory>
@@ -20,6 +21,7 @@ struct OpenedTrace {
     QString name;      // the run's name in the history, or the title the file carried
     QString status;    // "ok", "error", "cancelled", "interrupted", ... (empty: not known)
     QString summary;
+    QVariantMap parameters; // what the run was given, when known
     QDateTime startedAt;
     qint64 historyId = 0; // 0: not from the history
     QString filePath;     // the imported file

@@ -143,8 +143,11 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         window.setHistoryPath(path);
-        QVERIFY(runToTheEnd(window, QStringLiteral("gather"), {}));
+        QVERIFY(runToTheEnd(window, QStringLiteral("gather"), {{QStringLiteral("latency_ms"), 50}}));
         QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
+        window.selectPattern(QStringLiteral("gather"));
+        window.parameterPanel()->resetToDefaults();
+        QVERIFY(window.parameterPanel()->values().value(QStringLiteral("latency_ms")).toInt() != 50);
         auto *model = window.historyModel();
         QCOMPARE(model->rowCount(), 2);
         const auto gatherId = model->run(1)->id;
@@ -169,6 +172,7 @@ private Q_SLOTS:
         QCOMPARE(window.openedTrace()->historyId, gatherId);
         QVERIFY(!window.currentRun()); // the live run was put away
         QCOMPARE(window.currentPatternId(), QStringLiteral("gather")); // its code is shown
+        QCOMPARE(window.parameterPanel()->values().value(QStringLiteral("latency_ms")).toInt(), 50); // and what it ran with
         QCOMPARE(window.timelineModel()->trace(), &window.openedTrace()->trace);
         QCOMPARE(taskLaneTitles(*window.timelineModel()), taskNames(stored));
         for (const auto &task : stored.tasks())

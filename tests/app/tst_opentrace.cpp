@@ -6,6 +6,7 @@
 #include "app/mainwindow.h"
 #include "app/statspanel.h"
 #include "app/timelinemodel.h"
+#include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
 
@@ -141,6 +142,12 @@ private Q_SLOTS:
         QVERIFY(titles.count(QStringLiteral("worker-1")));
         QVERIFY(window.eventLogModel()->rowCount() > 0);
         QVERIFY(window.action(QStringLiteral("play"))->isEnabled());
+        // Not a pattern of ours: the title names the file, not the pattern still selected.
+        QVERIFY(!window.currentPatternId().isEmpty());
+        const auto patternTitle = patterns::Catalog::instance().find(window.currentPatternId())->info().title;
+        QVERIFY2(window.windowTitle().contains(QStringLiteral("other-tool.json")), qPrintable(window.windowTitle()));
+        QVERIFY2(!window.windowTitle().contains(patternTitle), qPrintable(window.windowTitle()));
+        QVERIFY(window.bannerText().contains(QStringLiteral("Imported trace other-tool.json")));
     }
 
     void aBadFileSaysWhatIsWrongAndKeepsTheRun_data()
