@@ -580,6 +580,8 @@ void MainWindow::onRunFinished()
     updateCode();
     updateTimeLabel();
     refreshHistory();
+    if (m_recording && m_recording->runId() > 0)
+        m_historyPanel->selectRuns({m_recording->runId()}); // the list shows which run is on screen
     Q_EMIT runFinished();
 }
 

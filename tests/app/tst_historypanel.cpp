@@ -120,6 +120,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, HistoryModel::PatternColumn).data().toString(), QStringLiteral("sequential"));
         QCOMPARE(model->index(0, HistoryModel::StatusColumn).data().toString(), QStringLiteral("ok"));
         QVERIFY(!model->index(0, HistoryModel::WallColumn).data().toString().isEmpty());
+        QCOMPARE(window.historyPanel()->selectedRunIds(), QList<qint64>{row->id}); // the run on screen
         const auto stored = storedRuns(path);
         QCOMPARE(stored.size(), std::size_t(1));
         QCOMPARE(stored.front().eventCount, qint64(window.currentRun()->trace().events().size()));
