@@ -11,8 +11,12 @@
 #include "report/chrometraceexport.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -148,6 +152,33 @@ private Q_SLOTS:
         QVERIFY2(window.windowTitle().contains(QStringLiteral("other-tool.json")), qPrintable(window.windowTitle()));
         QVERIFY2(!window.windowTitle().contains(patternTitle), qPrintable(window.windowTitle()));
         QVERIFY(window.bannerText().contains(QStringLiteral("Imported trace other-tool.json")));
+    }
+
+    void droppingAJsonFileOpensIt()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("dropped.json"));
+        QVERIFY(writeFile(path, foreignTrace(10, 2)));
+        const auto notes = m_dir.filePath(QStringLiteral("notes.txt"));
+        QVERIFY(writeFile(notes, QByteArray("not a trace")));
+        MainWindow window(&m_environment);
+        QSignalSpy opened(&window, &MainWindow::openFinished);
+
+        QMimeData text;
+        text.setUrls({QUrl::fromLocalFile(notes)});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &refused);
+        QVERIFY(!refused.isAccepted());
+
+        QMimeData json;
+        json.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &json, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &json, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(opened.wait(30'000));
+        QCOMPARE(opened.first().first().toBool(), true);
+        QCOMPARE(window.openedTrace()->filePath, path);
     }
 
     void aBadFileSaysWhatIsWrongAndKeepsTheRun_data()
