@@ -4,6 +4,7 @@
 #include "app/environment.h"
 #include "app/guioptions.h"
 #include "app/mainwindow.h"
+#include "patterns/runreport.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -38,6 +39,7 @@ int runGui(const QStringList &arguments)
         QTextStream(stderr) << "coroscope: " << environment.errorString() << '\n';
 
     MainWindow window(&environment);
+    window.setHistoryPath(options.historyPath.isEmpty() ? patterns::defaultHistoryPath() : options.historyPath);
     // Screenshots start from the same window every time: no saved layout, nothing saved back.
     const bool placed = !screenshot && window.restoreSettings();
     if (!options.theme.isEmpty())

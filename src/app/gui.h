@@ -6,7 +6,8 @@
 namespace coroscope::app {
 
 // Opens the main window (with the lab server and the demo database up) and runs the event
-// loop. Understands --pattern ID, --set name=value, --run and --screenshot FILE.
+// loop. Understands --pattern ID, --set name=value, --run, --screenshot FILE, --theme and
+// --history FILE.
 int runGui(const QStringList &arguments);
 
 } // namespace coroscope::app

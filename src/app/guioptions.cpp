@@ -42,7 +42,9 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG and quit."),
                                         QStringLiteral("file"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."), QStringLiteral("theme"));
-    parser.addOptions({pattern, set, run, screenshot, theme});
+    const QCommandLineOption history(QStringLiteral("history"), QStringLiteral("Run history file to record into and list."),
+                                     QStringLiteral("file"));
+    parser.addOptions({pattern, set, run, screenshot, theme, history});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -54,6 +56,8 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
     auto &options = result.options;
     options.run = parser.isSet(run);
     options.theme = parser.value(theme);
+    if (parser.isSet(history))
+        options.historyPath = QFileInfo(parser.value(history)).absoluteFilePath();
     if (!options.theme.isEmpty() && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")
         && options.theme != QLatin1String("system")) {
         result.error = QStringLiteral("--theme must be light, dark or system (got \"%1\")").arg(options.theme);

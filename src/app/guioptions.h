@@ -8,13 +8,14 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--screenshot FILE] [--theme light|dark|system]`.
+// [--screenshot FILE] [--theme light|dark|system] [--history FILE]`.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
     bool run = false;
     QString screenshotPath; // absolute
     QString theme;          // empty: the saved choice
+    QString historyPath;    // absolute; empty: patterns::defaultHistoryPath()
 };
 
 struct ParsedGuiOptions {

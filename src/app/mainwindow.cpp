@@ -5,6 +5,7 @@
 #include "app/eventlogmodel.h"
 #include "app/eventlogpanel.h"
 #include "app/glyphicons.h"
+#include "app/historypanel.h"
 #include "app/parameterpanel.h"
 #include "app/patternbrowser.h"
 #include "app/replaycontroller.h"
@@ -18,6 +19,7 @@
 #include "app/timelineview.h"
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
+#include "patterns/runreport.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -27,6 +29,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,8 +69,10 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     , m_logModel(new EventLogModel(this))
     , m_state(new TimelineState(this))
     , m_replay(new ReplayController(m_state, this))
+    , m_opener(new TraceOpener(this))
 {
     m_ui->setupUi(this);
+    createHistoryPanel();
     m_baseFontPoints = QApplication::font().pointSizeF();
     m_ui->timelinePanel->setModel(m_timelineModel);
     m_ui->timelinePanel->setState(m_state);
@@ -84,6 +89,11 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
     createActions();
     createMenusAndToolBar();
+    m_ui->fileMenu->insertAction(action(QStringLiteral("quit")), action(QStringLiteral("openTrace")));
+    m_ui->fileMenu->insertSeparator(action(QStringLiteral("quit")));
+    m_ui->viewMenu->addSeparator();
+    m_ui->viewMenu->addAction(action(QStringLiteral("history")));
+    setAcceptDrops(true);
 
     m_runLabel = new QLabel(this);
     m_serverLabel = new QLabel(this);
@@ -147,6 +157,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Stops a load still under way before anything it reports to goes.
+    delete m_opener;
     // The models point into the run's trace: let go of it before the run goes.
     m_timelineModel->setTrace(nullptr);
     m_logModel->setTrace(nullptr);
@@ -197,6 +209,15 @@ void MainWindow::createActions()
             &QAction::triggered, this, &MainWindow::runAgain);
     connect(addAction(QStringLiteral("quit"), QStringLiteral("&Quit"), {K(K::Quit)}), &QAction::triggered, this,
             &QWidget::close);
+    connect(addAction(QStringLiteral("openTrace"), QStringLiteral("&Open trace…"), {K(K::Open)},
+                      QStringLiteral("Show a Chrome trace JSON file (from Coroscope, Perfetto or another tool) on the timeline")),
+            &QAction::triggered, this, &MainWindow::chooseTraceFile);
+    auto *history = m_historyDock->toggleViewAction();
+    history->setText(QStringLiteral("&History"));
+    history->setShortcut(K(Qt::CTRL | Qt::Key_H));
+    history->setToolTip(QStringLiteral("Show or hide the stored runs (Ctrl+H)"));
+    QMainWindow::addAction(history);
+    m_actions.insert(QStringLiteral("history"), history);
 
     connect(addAction(QStringLiteral("zoomIn"), QStringLiteral("Zoom &in"), {K(K::ZoomIn), K(Qt::CTRL | Qt::Key_Equal)}),
             &QAction::triggered, m_state, &TimelineState::zoomIn);
@@ -401,8 +422,6 @@ void MainWindow::onPatternSelected(const QString &id)
         return;
     m_pattern = pattern;
     const auto &info = pattern->info();
-    m_ui->titleLabel->setText(info.title);
-    m_ui->summaryLabel->setText(info.summary);
     parameterPanel()->setSpecs(info.parameters);
     if (m_persistent) {
         QSettings settings;
@@ -410,17 +429,13 @@ void MainWindow::onPatternSelected(const QString &id)
     }
     sourcePanel()->setPattern(&info);
     m_ui->aboutText->setHtml(aboutHtml());
-    setWindowTitle(QStringLiteral("%1 — Coroscope").arg(info.title));
-    if (!isRunning() && m_run && &m_run->pattern() != pattern) {
+    const bool runOfAnother = m_run && &m_run->pattern() != pattern;
+    const bool openedOfAnother = m_opened && m_opened->patternId != id;
+    if (!isRunning() && (runOfAnother || openedOfAnother)) {
         // A finished run of another pattern would not match the code shown: put it away.
-        m_replay->setTrace(nullptr);
-        m_timelineModel->setTrace(nullptr);
-        m_logModel->setTrace(nullptr);
-        m_run.reset();
-        m_state->reset();
-        statsPanel()->clear();
-        m_runLabel->clear();
+        putAwayShownTrace();
     }
+    updateTitles();
     updateCode();
     updateActions();
 }
@@ -456,6 +471,8 @@ bool MainWindow::startRun()
     m_lastPattern = m_pattern;
     m_lastValues = parameterPanel()->values();
 
+    if (isOpening())
+        cancelOpening(); // the run is what the user wants to see now
     m_replay->setTrace(nullptr);
     m_state->reset();
     m_state->setLive(true);
@@ -466,14 +483,31 @@ bool MainWindow::startRun()
     m_timelineModel->setTrace(&run->trace());
     m_logModel->setTrace(&run->trace());
     m_logModel->setUpdateInterval(200);
+    m_recording.reset();
+    m_opened.reset();
     m_run = std::move(run);
+    // Recording follows the run's signals before the window does, so the stored run is
+    // complete by the time the window refreshes the list.
+    QString recordingProblem;
+    if (!m_historyPath.isEmpty() && m_historyProblem.isEmpty()) {
+        m_recording = std::make_unique<patterns::HistoryRecording>(*m_run, m_historyPath);
+        if (!m_recording->isRecording())
+            recordingProblem = m_recording->errorString();
+    }
     connect(m_run.get(), &patterns::PatternRun::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_run.get(), &patterns::PatternRun::finished, this, &MainWindow::onRunFinished);
     statsPanel()->clear();
     statsPanel()->showRunning();
     m_runLabel->setText(QStringLiteral("● running %1").arg(m_lastPattern->info().id));
-    statusBar()->showMessage(QStringLiteral("Running %1…").arg(m_lastPattern->info().title));
+    if (!recordingProblem.isEmpty())
+        m_historyPanel->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
+    const auto historyOff = recordingProblem.isEmpty() ? m_historyProblem : recordingProblem;
+    const auto &title = m_lastPattern->info().title;
+    statusBar()->showMessage(historyOff.isEmpty() ? QStringLiteral("Running %1…").arg(title)
+                                                  : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
     m_run->start();
+    updateTitles();
+    refreshHistory();
     if (m_persistent)
         saveSettings();
     updateActions();
@@ -519,16 +553,21 @@ void MainWindow::updateLiveStats()
     statsPanel()->showSummary(trace::summarize(m_run->trace()));
 }
 
-void MainWindow::onRunFinished()
+trace::Summary MainWindow::showFinishedTrace(const trace::Trace &trace)
 {
     m_statsTimer.stop();
     m_logModel->setUpdateInterval(0); // flushes: every row is in the table from here on
-    const auto &trace = m_run->trace();
     m_state->setLive(false);
     m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
     m_replay->setTrace(&trace);
-    const auto summary = trace::summarize(trace);
+    auto summary = trace::summarize(trace);
     statsPanel()->showSummary(summary);
+    return summary;
+}
+
+void MainWindow::onRunFinished()
+{
+    const auto summary = showFinishedTrace(m_run->trace());
     const auto &outcome = m_run->outcome();
     statsPanel()->showOutcome(outcome);
     m_runLabel->setText(QStringLiteral("%1: %2 in %3")
@@ -540,13 +579,16 @@ void MainWindow::onRunFinished()
     updateActions();
     updateCode();
     updateTimeLabel();
+    refreshHistory();
+    if (m_recording && m_recording->runId() > 0)
+        m_historyPanel->selectRuns({m_recording->runId()}); // the list shows which run is on screen
     Q_EMIT runFinished();
 }
 
 void MainWindow::updateActions()
 {
     const bool running = isRunning();
-    const bool finished = m_run && m_run->isFinished();
+    const bool finished = (m_run && m_run->isFinished()) || m_opened;
     action(QStringLiteral("run"))->setEnabled(!running && m_pattern && parameterPanel()->isValid());
     action(QStringLiteral("stop"))->setEnabled(running);
     action(QStringLiteral("runAgain"))->setEnabled(!running && m_lastPattern);
@@ -554,12 +596,13 @@ void MainWindow::updateActions()
         action(QString::fromLatin1(name))->setEnabled(finished);
     m_speedCombo->setEnabled(finished);
     for (const char *name : {"zoomIn", "zoomOut", "fit", "follow"})
-        action(QString::fromLatin1(name))->setEnabled(m_run != nullptr);
+        action(QString::fromLatin1(name))->setEnabled(shownTrace() != nullptr);
+    action(QStringLiteral("openTrace"))->setEnabled(!running);
 }
 
 void MainWindow::updateCode()
 {
-    if (!m_run) {
+    if (!shownTrace()) {
         sourcePanel()->showWaiting({}, {});
         return;
     }
@@ -574,7 +617,7 @@ void MainWindow::updateTimeLabel()
 {
     if (!m_timeLabel)
         return;
-    if (!m_run) {
+    if (!shownTrace()) {
         m_timeLabel->clear();
         return;
     }
@@ -587,7 +630,7 @@ void MainWindow::updateTimeLabel()
 
 void MainWindow::showcase()
 {
-    if (!m_run || !m_run->isFinished())
+    if (!shownTrace() || isRunning())
         return;
     // A moment when (nearly) the most tasks wait at once, sampled across the run; of such moments
     // the one nearest the middle, so the picture shows both what happened and what is to come.
@@ -638,6 +681,7 @@ void MainWindow::showcase()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_replay->pause();
+    cancelOpening();
     if (m_persistent)
         saveSettings();
     if (isRunning()) {
@@ -739,6 +783,43 @@ void MainWindow::showAbout()
                                       "suspension, resumption and end on a live timeline, while it does real HTTP and "
                                       "SQLite I/O.</p><p>Licensed under the GPL, version 3 or later.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::putAwayShownTrace()
+{
+    m_replay->setTrace(nullptr);
+    m_timelineModel->setTrace(nullptr);
+    m_logModel->setTrace(nullptr);
+    m_recording.reset();
+    m_run.reset();
+    m_opened.reset();
+    m_banner->hide();
+    m_state->reset();
+    statsPanel()->clear();
+    m_runLabel->clear();
+}
+
+void MainWindow::updateTitles()
+{
+    const auto *info = m_pattern ? &m_pattern->info() : nullptr;
+    const auto title = info ? info->title : QString();
+    const bool opened = m_opened && !isRunning();
+    if (!opened)
+        m_banner->hide();
+    // Another tool's trace is no pattern of ours: the header must not name the selected one.
+    if (opened && m_opened->patternId.isEmpty()) {
+        const auto name = m_opened->name.isEmpty() ? m_opened->caption() : m_opened->name;
+        m_ui->titleLabel->setText(name);
+        m_ui->summaryLabel->setText(QStringLiteral("A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
+        setWindowTitle(QStringLiteral("%1 — Coroscope").arg(m_opened->caption()));
+        return;
+    }
+    m_ui->titleLabel->setText(title);
+    m_ui->summaryLabel->setText(info ? info->summary : QString());
+    if (opened)
+        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(m_opened->caption(), title));
+    else
+        setWindowTitle(title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title));
 }
 
 } // namespace coroscope::app

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "app/theme.h"
+#include "app/traceopener.h"
 #include "patterns/patternrun.h"
+#include "trace/summary.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -14,13 +16,21 @@ namespace Ui {
 class MainWindow;
 }
 class QComboBox;
+class QDockWidget;
 class QLabel;
+class QProgressDialog;
+
+namespace coroscope::patterns {
+class HistoryRecording;
+}
 
 namespace coroscope::app {
 
 class Environment;
 class EventLogModel;
 class EventLogPanel;
+class HistoryModel;
+class HistoryPanel;
 class ParameterPanel;
 class PatternBrowser;
 class ReplayController;
@@ -62,6 +72,33 @@ public:
 
     void setTheme(Theme theme);
 
+    // The history file every run is recorded into and the History panel lists. Until it is
+    // set (the app sets patterns::defaultHistoryPath(), tests a temporary file) the history is
+    // off. A file that cannot be opened turns it off too, with the reason shown, and runs
+    // still go.
+    void setHistoryPath(const QString &path);
+    QString historyPath() const { return m_historyPath; }
+    // Whether the current (or last) run is being stored; historyProblem() says why not.
+    bool isRecordingHistory() const;
+    QString historyProblem() const { return m_historyProblem; }
+    HistoryModel *historyModel() const { return m_historyModel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+
+    // Show a stored run, or a Chrome trace file (ours or another tool's), as a finished run.
+    // Both load off the GUI thread and end with openFinished(); the shown run stays until then,
+    // and stays for good if the opening fails or is cancelled. false (with the reason in the
+    // status bar) if a run is going or another opening is under way.
+    bool openHistoryRun(qint64 id);
+    bool openTraceFile(const QString &path);
+    void cancelOpening();
+    bool isOpening() const;
+    // The stored run or file shown instead of a live run; nullptr while a run is shown.
+    const OpenedTrace *openedTrace() const { return m_opened.get(); }
+    // What the timeline, event log and stats show: the live run's trace or the opened one.
+    const trace::Trace *shownTrace() const;
+    // The one-line banner over the timeline saying an opened trace is not a live run.
+    QString bannerText() const;
+
     patterns::PatternRun *currentRun() const { return m_run.get(); }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelineState *timelineState() const { return m_state; }
@@ -79,10 +116,14 @@ public:
 Q_SIGNALS:
     void runStarted();
     void runFinished();
+    // An opening ended: `shown` if the opened trace is on the timeline now.
+    void openFinished(bool shown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     QAction *addAction(const QString &name, const QString &text, const QList<QKeySequence> &shortcuts,
@@ -93,6 +134,16 @@ private:
     void onPatternSelected(const QString &id);
     void onEventsAppended(qsizetype first, qsizetype count);
     void onRunFinished();
+    trace::Summary showFinishedTrace(const trace::Trace &trace);
+    void createHistoryPanel();
+    void refreshHistory();
+    bool startOpening(const QString &description, TraceOpener::Job job);
+    void onOpeningFinished(OpenResult &result);
+    void showOpenedTrace(std::unique_ptr<OpenedTrace> opened);
+    void putAwayShownTrace();
+    void chooseTraceFile();
+    void showProblem(const QString &text);
+    void updateTitles();
     void updateActions();
     void updateCode();
     void updateLiveStats();
@@ -110,6 +161,17 @@ private:
     TimelineState *m_state;
     ReplayController *m_replay;
     std::unique_ptr<patterns::PatternRun> m_run;
+    // Follows m_run, so it goes first.
+    std::unique_ptr<patterns::HistoryRecording> m_recording;
+    std::unique_ptr<OpenedTrace> m_opened;
+    QString m_historyPath;
+    QString m_historyProblem;
+    HistoryModel *m_historyModel = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    TraceOpener *m_opener = nullptr;
+    QProgressDialog *m_progressDialog = nullptr;
+    QLabel *m_banner = nullptr;
     const patterns::Pattern *m_pattern = nullptr;
     const patterns::Pattern *m_lastPattern = nullptr;
     QVariantMap m_lastValues;

@@ -169,17 +169,25 @@ void StatsPanel::showSummary(const trace::Summary &summary)
 
 void StatsPanel::showOutcome(const patterns::RunOutcome &outcome)
 {
+    showStatus(QString::fromLatin1(patterns::toString(outcome.status)), outcome.summary);
+}
+
+void StatsPanel::showStatus(const QString &status, const QString &summary)
+{
     const auto palette = TimelinePalette::forPalette(this->palette());
     QColor color;
-    switch (outcome.status) {
-    case patterns::RunStatus::Ok: color = palette.running(); break;
-    case patterns::RunStatus::Error: color = palette.failed(); break;
-    case patterns::RunStatus::Cancelled: color = palette.cancelled(); break;
-    case patterns::RunStatus::TimedOut: color = palette.lagWarning(); break;
-    }
-    setCard(QStringLiteral("outcome"), QString::fromLatin1(patterns::toString(outcome.status)), color);
+    if (status == QLatin1String(patterns::toString(patterns::RunStatus::Ok)))
+        color = palette.running();
+    else if (status == QLatin1String(patterns::toString(patterns::RunStatus::Error)))
+        color = palette.failed();
+    else if (status == QLatin1String(patterns::toString(patterns::RunStatus::Cancelled)))
+        color = palette.cancelled();
+    else if (status == QLatin1String(patterns::toString(patterns::RunStatus::TimedOut)))
+        color = palette.lagWarning();
+    // Anything else (a run cut short, another tool's trace) keeps the neutral colour.
+    setCard(QStringLiteral("outcome"), status.isEmpty() ? QStringLiteral("—") : status, color);
     if (auto *label = m_values.value(QStringLiteral("outcome")))
-        label->setToolTip(outcome.summary);
+        label->setToolTip(summary);
 }
 
 void StatsPanel::changeEvent(QEvent *event)

@@ -25,6 +25,8 @@ public:
     void showRunning();
     void showSummary(const trace::Summary &summary);
     void showOutcome(const patterns::RunOutcome &outcome);
+    // A status as the history stores it: "ok", "error", "cancelled", "interrupted", ...
+    void showStatus(const QString &status, const QString &summary);
 
     // The text on a card ("wall", "tasks", "peak", "errors", "cancelled", "lag", "outcome").
     QString cardText(const QString &card) const;

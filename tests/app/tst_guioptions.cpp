@@ -19,7 +19,8 @@ private Q_SLOTS:
         const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--pattern"), QStringLiteral("sequential"),
                                              QStringLiteral("--set"), QStringLiteral("calls=3"), QStringLiteral("--set"),
                                              QStringLiteral("latency_ms=20"), QStringLiteral("--run"), QStringLiteral("--screenshot"),
-                                             shot, QStringLiteral("--theme"), QStringLiteral("dark")});
+                                             shot, QStringLiteral("--theme"), QStringLiteral("dark"),
+                                             QStringLiteral("--history"), QStringLiteral("runs.sqlite")});
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.options.patternId, QStringLiteral("sequential"));
         QVERIFY(parsed.options.run);
@@ -28,6 +29,7 @@ private Q_SLOTS:
         QCOMPARE(parsed.options.values.size(), 2); // only what was set: the rest stays as saved
         QCOMPARE(parsed.options.screenshotPath, shot);
         QCOMPARE(parsed.options.theme, QStringLiteral("dark"));
+        QCOMPARE(parsed.options.historyPath, QDir::current().absoluteFilePath(QStringLiteral("runs.sqlite")));
         QVERIFY2(!QFile::exists(shot), "checking the path must not leave a file behind");
     }
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
         QVERIFY(parsed.ok());
         QVERIFY(parsed.options.patternId.isEmpty());
         QVERIFY(!parsed.options.run);
+        QVERIFY(parsed.options.historyPath.isEmpty()); // the app then uses the default history
     }
 
     void badCommandLines_data()

@@ -57,6 +57,7 @@ HistoryRecording::HistoryRecording(PatternRun &run, const QString &historyPath, 
     auto writer = std::make_unique<report::HistoryWriter>();
     if (!writer->begin(historyPath, start, &m_error))
         return;
+    m_runId = writer->runId();
     m_writer = std::move(writer);
     connect(&run, &PatternRun::eventsAppended, this, [this](qsizetype first, qsizetype) {
         if (m_writer)

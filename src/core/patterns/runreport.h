@@ -31,11 +31,14 @@ public:
     ~HistoryRecording() override;
 
     bool isRecording() const { return m_writer != nullptr; }
+    // The run's id in the history (kept after it finished); 0 if it could not be stored.
+    qint64 runId() const { return m_runId; }
     QString errorString() const { return m_error; }
 
 private:
     PatternRun &m_run;
     std::unique_ptr<report::HistoryWriter> m_writer;
+    qint64 m_runId = 0;
     QString m_error;
 };
 
