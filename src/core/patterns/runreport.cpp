@@ -46,6 +46,30 @@ report::ReportInput reportInputFor(const PatternRun &run, const QDateTime &start
     return reportInputFor(info.id, info.title, run.values(), status, startedAt, &run.trace());
 }
 
+report::ReportInput StoredRun::reportInput() const
+{
+    return reportInputFor(run.patternId, run.name, run.parameters, run.status + QStringLiteral(": ") + run.summary,
+                          run.startedAt, &trace);
+}
+
+bool loadStoredRun(const report::History &history, qint64 id, StoredRun &stored, QString *error)
+{
+    QString reason;
+    const auto run = history.run(id, &reason);
+    if (!run) {
+        if (error)
+            *error = QStringLiteral("no run %1 in the history").arg(id) + (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+        return false;
+    }
+    stored.run = *run;
+    if (!history.load(id, stored.trace, &reason)) {
+        if (error)
+            *error = QStringLiteral("cannot load run %1: %2").arg(QString::number(id), reason);
+        return false;
+    }
+    return true;
+}
+
 HistoryRecording::HistoryRecording(PatternRun &run, const QString &historyPath, QObject *parent)
     : QObject(parent)
     , m_run(run)
