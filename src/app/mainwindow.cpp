@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "app/comparewindow.h"
 #include "app/environment.h"
 #include "app/eventlogmodel.h"
 #include "app/eventlogpanel.h"
+#include "app/exportdialog.h"
+#include "app/exportfeedback.h"
+#include "app/exportjob.h"
 #include "app/glyphicons.h"
 #include "app/parameterpanel.h"
 #include "app/patternbrowser.h"
 #include "app/replaycontroller.h"
+#include "app/runpickerdialog.h"
 #include "app/sourcepanel.h"
 #include "app/statspanel.h"
 #include "app/timeformat.h"
@@ -18,6 +23,8 @@
 #include "app/timelineview.h"
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
+#include "patterns/runreport.h"
+#include "report/history.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -27,11 +34,14 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QToolBar>
@@ -66,6 +76,7 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     , m_logModel(new EventLogModel(this))
     , m_state(new TimelineState(this))
     , m_replay(new ReplayController(m_state, this))
+    , m_historyPath(patterns::defaultHistoryPath())
 {
     m_ui->setupUi(this);
     m_baseFontPoints = QApplication::font().pointSizeF();
@@ -87,6 +98,7 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
     m_runLabel = new QLabel(this);
     m_serverLabel = new QLabel(this);
+    m_exportFeedback = new ExportFeedback(this);
     statusBar()->addPermanentWidget(m_runLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     auto showServer = [this] {
@@ -195,6 +207,12 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("runAgain"), QStringLiteral("Run &again"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
                       QStringLiteral("Repeat the last run with the same parameters")),
             &QAction::triggered, this, &MainWindow::runAgain);
+    connect(addAction(QStringLiteral("export"), QStringLiteral("&Export…"), {K(Qt::CTRL | Qt::Key_E)},
+                      QStringLiteral("Save the run as an HTML report, SVG or PNG timeline, PDF handout, Chrome trace or CSV")),
+            &QAction::triggered, this, &MainWindow::chooseExportTarget);
+    connect(addAction(QStringLiteral("compare"), QStringLiteral("&Compare runs…"), {},
+                      QStringLiteral("Two runs from the history on one time axis, with what differs")),
+            &QAction::triggered, this, &MainWindow::chooseRunsToCompare);
     connect(addAction(QStringLiteral("quit"), QStringLiteral("&Quit"), {K(K::Quit)}), &QAction::triggered, this,
             &QWidget::close);
 
@@ -273,8 +291,12 @@ void MainWindow::createActions()
 void MainWindow::createMenusAndToolBar()
 {
     auto a = [this](const char *name) { return action(QString::fromLatin1(name)); };
+    m_ui->fileMenu->addAction(a("export"));
+    m_ui->fileMenu->addSeparator();
     m_ui->fileMenu->addAction(a("quit"));
     m_ui->runMenu->addActions({a("run"), a("stop"), a("runAgain")});
+    m_ui->runMenu->addSeparator();
+    m_ui->runMenu->addAction(a("compare"));
     m_ui->viewMenu->addActions({a("zoomIn"), a("zoomOut"), a("fit"), a("follow")});
     m_ui->viewMenu->addSeparator();
     auto *themeMenu = m_ui->viewMenu->addMenu(QStringLiteral("&Theme"));
@@ -455,6 +477,7 @@ bool MainWindow::startRun()
     }
     m_lastPattern = m_pattern;
     m_lastValues = parameterPanel()->values();
+    m_runStartedAt = QDateTime::currentDateTime();
 
     m_replay->setTrace(nullptr);
     m_state->reset();
@@ -504,6 +527,7 @@ void MainWindow::onEventsAppended(qsizetype first, qsizetype count)
 {
     m_timelineModel->update(first, count);
     m_logModel->update(first, count);
+    action(QStringLiteral("export"))->setEnabled(true);
     m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
     if (!m_statsTimer.isActive())
         m_statsTimer.start();
@@ -555,6 +579,7 @@ void MainWindow::updateActions()
     m_speedCombo->setEnabled(finished);
     for (const char *name : {"zoomIn", "zoomOut", "fit", "follow"})
         action(QString::fromLatin1(name))->setEnabled(m_run != nullptr);
+    action(QStringLiteral("export"))->setEnabled(m_run && !m_run->trace().events().empty());
 }
 
 void MainWindow::updateCode()
@@ -583,6 +608,77 @@ void MainWindow::updateTimeLabel()
         m_timeLabel->setText(QStringLiteral("%1 ms / %2").arg(formatMilliseconds(m_state->playheadNs()), length));
     else
         m_timeLabel->setText(length);
+}
+
+void MainWindow::chooseExportTarget()
+{
+    if (!m_run)
+        return;
+    if (m_exportFolder.isEmpty())
+        m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const auto name = QStringLiteral("%1-%2.html")
+                          .arg(m_run->pattern().info().id, m_runStartedAt.toString(QStringLiteral("yyyyMMdd-hhmmss")));
+    const auto target = askExportTarget(this, QStringLiteral("Export run"), QDir(m_exportFolder).filePath(name),
+                                        {QStringLiteral("html"), QStringLiteral("svg"), QStringLiteral("png"),
+                                         QStringLiteral("pdf"), QStringLiteral("json"), QStringLiteral("csv")});
+    if (!target)
+        return;
+    m_exportFolder = QFileInfo(target->path).absolutePath();
+    exportTo(target->path, target->options);
+}
+
+void MainWindow::exportTo(const QString &path, const report::ExportOptions &options)
+{
+    if (!m_run) {
+        m_exportFeedback->finished(false, path, QStringLiteral("there is no run to export: run a pattern first"));
+        Q_EMIT exportFinished(false, path, QStringLiteral("there is no run to export"));
+        return;
+    }
+    // A snapshot: the export reads its own copy while the run goes on or another replaces it.
+    auto trace = std::make_shared<const trace::Trace>(m_run->trace());
+    auto input = patterns::reportInputFor(*m_run, m_runStartedAt);
+    input.trace = trace.get();
+    auto work = [trace, input, path, options](QString *error) { return report::exportTrace(input, path, error, options); };
+    m_exportFeedback->started(path);
+    auto *job = ExportJob::start(path, std::move(work), this);
+    connect(job, &ExportJob::finished, m_exportFeedback, &ExportFeedback::finished);
+    connect(job, &ExportJob::finished, this, &MainWindow::exportFinished);
+}
+
+void MainWindow::chooseRunsToCompare()
+{
+    report::History history;
+    QString error;
+    std::vector<report::HistoryRun> runs;
+    if (history.open(m_historyPath, &error))
+        runs = history.runs(&error);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, QStringLiteral("Compare runs"),
+                             QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), error));
+        return;
+    }
+    RunPickerDialog picker(runs, this);
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    const auto [first, second] = picker.selectedRuns();
+    openComparison(first, second);
+}
+
+CompareWindow *MainWindow::openComparison(qint64 first, qint64 second)
+{
+    QString error;
+    auto *window = CompareWindow::load(m_historyPath, first, second, &error, this);
+    if (!window) {
+        auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Compare runs"),
+                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second), QMessageBox::Ok, this);
+        box->setInformativeText(error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void MainWindow::showcase()

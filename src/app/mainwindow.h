@@ -3,7 +3,9 @@
 
 #include "app/theme.h"
 #include "patterns/patternrun.h"
+#include "report/exporter.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <QTimer>
@@ -20,7 +22,9 @@ namespace coroscope::app {
 
 class Environment;
 class EventLogModel;
+class CompareWindow;
 class EventLogPanel;
+class ExportFeedback;
 class ParameterPanel;
 class PatternBrowser;
 class ReplayController;
@@ -62,6 +66,10 @@ public:
 
     void setTheme(Theme theme);
 
+    // The run history that comparisons read (patterns::defaultHistoryPath() unless set).
+    QString historyPath() const { return m_historyPath; }
+    void setHistoryPath(const QString &path) { m_historyPath = path; }
+
     patterns::PatternRun *currentRun() const { return m_run.get(); }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelineState *timelineState() const { return m_state; }
@@ -76,9 +84,19 @@ public:
     // "run", "stop", "runAgain", "zoomIn", "zoomOut", "fit", "follow", "play", "next", "previous", ...
     QAction *action(const QString &name) const { return m_actions.value(name); }
 
+public Q_SLOTS:
+    // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
+    // the GUI thread where it can; reports through exportFinished() and the window.
+    void exportTo(const QString &path, const report::ExportOptions &options = {});
+    // Opens runs `first` (A) and `second` (B) of the history side by side; nullptr (with the
+    // reason in a message box) if they cannot be loaded. Receives the history panel's
+    // compareRequested().
+    CompareWindow *openComparison(qint64 first, qint64 second);
+
 Q_SIGNALS:
     void runStarted();
     void runFinished();
+    void exportFinished(bool ok, const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,6 +117,8 @@ private:
     void updateTimeLabel();
     void refreshIcons();
     void changeFontSize(int steps);
+    void chooseExportTarget();
+    void chooseRunsToCompare();
     void showShortcuts();
     void showAbout();
     QString aboutHtml() const;
@@ -113,6 +133,10 @@ private:
     const patterns::Pattern *m_pattern = nullptr;
     const patterns::Pattern *m_lastPattern = nullptr;
     QVariantMap m_lastValues;
+    QDateTime m_runStartedAt;
+    QString m_historyPath;
+    QString m_exportFolder;
+    ExportFeedback *m_exportFeedback = nullptr;
     QHash<QString, QAction *> m_actions;
     QComboBox *m_speedCombo = nullptr;
     QLabel *m_timeLabel = nullptr;
