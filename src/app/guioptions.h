@@ -8,13 +8,16 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--screenshot FILE] [--theme light|dark|system]`.
+// [--screenshot FILE] [--theme light|dark|system]`, or `coroscope --compare RUN_A RUN_B
+// [--screenshot FILE]` for two runs of the history side by side.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
     bool run = false;
     QString screenshotPath; // absolute
     QString theme;          // empty: the saved choice
+    qint64 compareFirst = 0; // history run ids; 0: no comparison
+    qint64 compareSecond = 0;
 };
 
 struct ParsedGuiOptions {
