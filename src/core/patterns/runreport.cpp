@@ -2,10 +2,10 @@
 #include "patterns/runreport.h"
 
 #include "patterns/catalog.h"
-#include "patterns/labenvironment.h"
 #include "patterns/patternrun.h"
 
-#include <QFileInfo>
+#include <QDir>
+#include <QStandardPaths>
 
 namespace coroscope::patterns {
 namespace {
@@ -58,7 +58,7 @@ bool loadStoredRun(const report::History &history, qint64 id, StoredRun &stored,
     const auto run = history.run(id, &reason);
     if (!run) {
         if (error)
-            *error = QStringLiteral("no run %1 in the history").arg(id) + (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+            *error = reason.isEmpty() ? QStringLiteral("no run %1 in the history").arg(id) : reason;
         return false;
     }
     stored.run = *run;
@@ -99,7 +99,13 @@ HistoryRecording::~HistoryRecording() = default;
 
 QString defaultHistoryPath()
 {
-    return QFileInfo(LabEnvironment::defaultDatabasePath()).absolutePath() + QStringLiteral("/history.sqlite");
+    // One history for the app and the command line. Their application data folders differ (only
+    // the app sets an organisation name), so it lives in the generic one, where the command
+    // line always kept it.
+    auto folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath() + QStringLiteral("/.local/share");
+    return folder + QStringLiteral("/coroscope/history.sqlite");
 }
 
 } // namespace coroscope::patterns
