@@ -89,17 +89,29 @@ CompareWindow::CompareWindow(patterns::StoredRun first, patterns::StoredRun seco
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
-    m_table->resizeColumnsToContents();
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    auto *main = new QSplitter(Qt::Vertical, this);
+    // What differs sits beside the timelines: they need the height, the table a narrow column.
+    auto *differences = new QWidget(this);
+    auto *differencesLayout = new QVBoxLayout(differences);
+    differencesLayout->setContentsMargins(6, 4, 6, 0);
+    differencesLayout->setSpacing(2);
+    auto *differencesTitle = new QLabel(QStringLiteral("<b>What differs from A to B</b>"), differences);
+    differencesLayout->addWidget(differencesTitle);
+    differencesLayout->addWidget(m_table, 1);
+
+    auto *main = new QSplitter(Qt::Horizontal, this);
     main->setChildrenCollapsible(false);
     main->addWidget(lanes);
-    main->addWidget(m_table);
+    main->addWidget(differences);
     main->setStretchFactor(0, 1);
-    const int tableHeight = m_table->horizontalHeader()->sizeHint().height()
-                            + m_table->verticalHeader()->defaultSectionSize() * (m_comparison->rowCount() + 1);
-    main->setSizes({std::max(400, 900 - tableHeight), tableHeight});
+    m_table->resizeColumnsToContents();
+    int tableWidth = 2 * m_table->frameWidth() + 24;
+    for (int column = 0; column < m_comparison->columnCount(); ++column)
+        tableWidth += m_table->horizontalHeader()->sectionSize(column);
+    main->setSizes({1500 - tableWidth, tableWidth});
     setCentralWidget(main);
 
     m_feedback = new ExportFeedback(this);
@@ -163,9 +175,10 @@ QString CompareWindow::heading(int which) const
 QString CompareWindow::details(int which) const
 {
     const auto &stored = run(which);
-    return QStringLiteral("run #%1 · %2 · %3 · %4 tasks · %5")
+    const auto tasks = stored.trace.tasks().size();
+    return QStringLiteral("run #%1 · %2 · %3 · %4 · %5")
         .arg(QString::number(stored.run.id), stored.run.status, formatDuration(stored.trace.durationNs()),
-             QString::number(stored.trace.tasks().size()),
+             tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(tasks),
              stored.run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
 }
 
