@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -231,7 +230,7 @@ void CompareWindow::createActions()
 void CompareWindow::chooseExportTarget()
 {
     if (m_exportFolder.isEmpty())
-        m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        m_exportFolder = defaultExportFolder();
     const auto name = QStringLiteral("compare-%1-%2.html").arg(run(0).run.id).arg(run(1).run.id);
     const auto target = askExportTarget(this, QStringLiteral("Export comparison"), QDir(m_exportFolder).filePath(name),
                                         {QStringLiteral("html"), QStringLiteral("svg"), QStringLiteral("png")});

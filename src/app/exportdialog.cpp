@@ -3,9 +3,11 @@
 
 #include "report/timelineimage.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QStandardPaths>
 
 #include <utility>
 
@@ -32,6 +34,12 @@ QString describeFormat(const QString &suffix)
 }
 
 } // namespace
+
+QString defaultExportFolder()
+{
+    const auto documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
 
 QString exportFilter(const QString &suffix)
 {

@@ -22,6 +22,9 @@ struct ExportTarget {
 std::optional<ExportTarget> askExportTarget(QWidget *parent, const QString &caption, const QString &suggestedPath,
                                             const QStringList &suffixes);
 
+// Where the first export of a session is suggested: Documents, or home without one.
+QString defaultExportFolder();
+
 // "HTML report (*.html)" for "html".
 QString exportFilter(const QString &suffix);
 

@@ -41,7 +41,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QToolBar>
@@ -615,7 +614,7 @@ void MainWindow::chooseExportTarget()
     if (!m_run)
         return;
     if (m_exportFolder.isEmpty())
-        m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        m_exportFolder = defaultExportFolder();
     const auto name = QStringLiteral("%1-%2.html")
                           .arg(m_run->pattern().info().id, m_runStartedAt.toString(QStringLiteral("yyyyMMdd-hhmmss")));
     const auto target = askExportTarget(this, QStringLiteral("Export run"), QDir(m_exportFolder).filePath(name),

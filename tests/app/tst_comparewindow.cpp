@@ -20,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -250,6 +252,33 @@ private Q_SLOTS:
         QCOMPARE(picker.selectedRuns(), std::make_pair(m_gather, m_sequential));
         QVERIFY(!picker.selectRuns(m_gather, 987654));
         QVERIFY(picker.firstBox()->currentText().contains(QStringLiteral("gather")));
+    }
+
+    void compareActionOpensThePickedRuns()
+    {
+        MainWindow window(&m_environment);
+        window.setHistoryPath(m_historyPath);
+        bool answered = false;
+        QTimer answer;
+        answer.setInterval(50);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            if (auto *picker = qobject_cast<RunPickerDialog *>(QApplication::activeModalWidget()); picker && !answered) {
+                answered = true;
+                QVERIFY(picker->selectRuns(m_gather, m_sequential));
+                picker->accept();
+            }
+        });
+        answer.start();
+        window.action(QStringLiteral("compare"))->trigger();
+        answer.stop();
+        QVERIFY(answered);
+        auto *compare = window.findChild<CompareWindow *>();
+        QVERIFY(compare);
+        QVERIFY(compare->isVisible());
+        QCOMPARE(compare->run(0).run.id, m_gather);
+        QCOMPARE(compare->run(1).run.id, m_sequential);
+        compare->close(); // deletes itself
+        QTRY_VERIFY(!window.findChild<CompareWindow *>());
     }
 
 private:

@@ -11,12 +11,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileDialog>
 #include <QImageReader>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QXmlStreamReader>
 
 #include <memory>
@@ -221,6 +225,44 @@ private Q_SLOTS:
         QCOMPARE(readAll(path), QByteArray("old picture"));
         if (auto *box = m_window->findChild<ExportFeedback *>()->errorBox())
             box->close();
+    }
+
+    void exportActionAsksForTheFileAndThePngWidth()
+    {
+        // The user's path through File > Export…: the file dialog, then the width of the picture.
+        const auto path = m_dir.filePath(QStringLiteral("slides.png"));
+        QSignalSpy finished(m_window.get(), &MainWindow::exportFinished);
+        bool answeredFile = false;
+        bool answeredWidth = false;
+        QTimer answer;
+        answer.setInterval(50);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *modal = QApplication::activeModalWidget();
+            if (auto *files = qobject_cast<QFileDialog *>(modal); files && !answeredFile) {
+                answeredFile = true;
+                QVERIFY(files->nameFilters().contains(QStringLiteral("PNG image (*.png)")));
+                QVERIFY(files->nameFilters().contains(QStringLiteral("PDF handout (*.pdf)")));
+                QVERIFY(files->nameFilters().contains(QStringLiteral("Chrome trace JSON, opens in Perfetto (*.json)")));
+                // Typed into the name field, as a user would.
+                auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                QVERIFY(name);
+                name->setText(path);
+                static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
+            } else if (auto *width = qobject_cast<QInputDialog *>(modal); width && !answeredWidth) {
+                answeredWidth = true;
+                QCOMPARE(width->intValue(), 1920);
+                width->setIntValue(2400);
+                width->accept();
+            }
+        });
+        answer.start();
+        m_window->action(QStringLiteral("export"))->trigger();
+        QVERIFY(finished.wait(60'000));
+        answer.stop();
+        QVERIFY(answeredFile);
+        QVERIFY2(answeredWidth, qPrintable(finished.first().at(1).toString() + QLatin1Char(' ') + finished.first().at(2).toString()));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        QCOMPARE(QImageReader(path).size().width(), 2400);
     }
 
     void cleanupTestCase()
