@@ -649,7 +649,8 @@ void MainWindow::chooseRunsToCompare()
     report::History history;
     QString error;
     std::vector<report::HistoryRun> runs;
-    if (history.open(m_historyPath, &error))
+    // No history yet is an empty one: the picker says what to do.
+    if (QFileInfo::exists(m_historyPath) && history.open(m_historyPath, &error))
         runs = history.runs(&error);
     if (!error.isEmpty()) {
         QMessageBox::warning(this, QStringLiteral("Compare runs"),

@@ -5,6 +5,7 @@
 #include "patterns/patternrun.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace coroscope::patterns {
@@ -78,6 +79,8 @@ HistoryRecording::HistoryRecording(PatternRun &run, const QString &historyPath, 
     start.patternId = run.pattern().info().id;
     start.name = run.pattern().info().title;
     start.parameters = run.values();
+    // The first run on a machine may find no data folder yet.
+    QDir().mkpath(QFileInfo(historyPath).absolutePath());
     auto writer = std::make_unique<report::HistoryWriter>();
     if (!writer->begin(historyPath, start, &m_error))
         return;

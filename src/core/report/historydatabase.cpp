@@ -2,7 +2,6 @@
 #include "report/historydatabase.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -117,9 +116,6 @@ QSqlDatabase openHistoryDatabase(const QString &path, const QString &connectionN
     };
     if (!db.isValid())
         return failed(QStringLiteral("the Qt SQLite driver is not available"));
-    // The first run on a machine finds no data folder yet.
-    if (const auto folder = QFileInfo(path).absolutePath(); !QDir().mkpath(folder))
-        return failed(QStringLiteral("cannot create the folder %1").arg(folder));
     if (!db.open())
         return failed(db.lastError().text());
     QString why;
