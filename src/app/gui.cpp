@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui.h"
 
+#include "app/comparewindow.h"
 #include "app/environment.h"
 #include "app/guioptions.h"
 #include "app/mainwindow.h"
@@ -54,14 +55,27 @@ int runGui(const QStringList &arguments)
         const auto available = window.screen() ? window.screen()->availableGeometry().size() : QSize(1600, 1000);
         window.resize(std::min(1760, available.width() * 92 / 100), std::min(1040, available.height() * 92 / 100));
     }
-    window.show();
+    QWidget *shown = &window;
+    if (options.compareFirst > 0) {
+        QString error;
+        auto *compare = CompareWindow::load(window.historyPath(), options.compareFirst, options.compareSecond, &error, &window);
+        if (!compare)
+            return fail(error, 2);
+        compare->setAttribute(Qt::WA_DeleteOnClose);
+        shown = compare;
+    }
+    // A screenshot of the comparison needs only the comparison on screen.
+    if (!screenshot || shown == &window)
+        window.show();
+    shown->show();
+    shown->raise();
 
     int exitCode = 0;
     auto saveAndQuit = [&] {
         window.showcase();
         // Let the window lay out and paint its final state before grabbing it.
         QTimer::singleShot(300, &window, [&] {
-            const auto image = window.grab().toImage();
+            const auto image = shown->grab().toImage();
             if (!image.save(options.screenshotPath, "PNG")) {
                 exitCode = fail(QStringLiteral("could not write the screenshot to %1").arg(options.screenshotPath), 1);
             }

@@ -44,16 +44,29 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."), QStringLiteral("theme"));
     const QCommandLineOption history(QStringLiteral("history"), QStringLiteral("Run history file to record into and list."),
                                      QStringLiteral("file"));
-    parser.addOptions({pattern, set, run, screenshot, theme, history});
+    const QCommandLineOption compare(QStringLiteral("compare"), QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
+    parser.addOptions({pattern, set, run, screenshot, theme, compare, history});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first());
+    auto &options = result.options;
+    const auto positional = parser.positionalArguments();
+    if (parser.isSet(compare)) {
+        bool firstOk = false;
+        bool secondOk = false;
+        if (positional.size() == 2) {
+            options.compareFirst = positional.at(0).toLongLong(&firstOk);
+            options.compareSecond = positional.at(1).toLongLong(&secondOk);
+        }
+        if (!firstOk || !secondOk || options.compareFirst <= 0 || options.compareSecond <= 0) {
+            result.error = QStringLiteral("--compare needs two run ids (see coroscope history)");
+            return result;
+        }
+    } else if (!positional.isEmpty()) {
+        result.error = QStringLiteral("unexpected argument \"%1\"").arg(positional.first());
         return result;
     }
-    auto &options = result.options;
     options.run = parser.isSet(run);
     options.theme = parser.value(theme);
     if (parser.isSet(history))

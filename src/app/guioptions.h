@@ -8,7 +8,8 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--screenshot FILE] [--theme light|dark|system] [--history FILE]`.
+// [--screenshot FILE] [--theme light|dark|system] [--history FILE]`, or `coroscope --compare
+// RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by side.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
@@ -16,6 +17,8 @@ struct GuiOptions {
     QString screenshotPath; // absolute
     QString theme;          // empty: the saved choice
     QString historyPath;    // absolute; empty: patterns::defaultHistoryPath()
+    qint64 compareFirst = 0; // history run ids; 0: no comparison
+    qint64 compareSecond = 0;
 };
 
 struct ParsedGuiOptions {

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mainwindow.h"
 
+#include "app/comparewindow.h"
 #include "app/environment.h"
 #include "app/eventlogmodel.h"
 #include "app/eventlogpanel.h"
+#include "app/exportdialog.h"
+#include "app/exportfeedback.h"
+#include "app/exportjob.h"
 #include "app/glyphicons.h"
 #include "app/historypanel.h"
 #include "app/parameterpanel.h"
 #include "app/patternbrowser.h"
 #include "app/replaycontroller.h"
+#include "app/runpickerdialog.h"
 #include "app/sourcepanel.h"
 #include "app/statspanel.h"
 #include "app/timeformat.h"
@@ -20,6 +25,7 @@
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
+#include "report/history.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -30,6 +36,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -97,6 +105,7 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
     m_runLabel = new QLabel(this);
     m_serverLabel = new QLabel(this);
+    m_exportFeedback = new ExportFeedback(this);
     statusBar()->addPermanentWidget(m_runLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     auto showServer = [this] {
@@ -207,6 +216,12 @@ void MainWindow::createActions()
     connect(addAction(QStringLiteral("runAgain"), QStringLiteral("Run &again"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
                       QStringLiteral("Repeat the last run with the same parameters")),
             &QAction::triggered, this, &MainWindow::runAgain);
+    connect(addAction(QStringLiteral("export"), QStringLiteral("&Export…"), {K(Qt::CTRL | Qt::Key_E)},
+                      QStringLiteral("Save the run as an HTML report, SVG or PNG timeline, PDF handout, Chrome trace or CSV")),
+            &QAction::triggered, this, &MainWindow::chooseExportTarget);
+    connect(addAction(QStringLiteral("compare"), QStringLiteral("&Compare runs…"), {},
+                      QStringLiteral("Two runs from the history on one time axis, with what differs")),
+            &QAction::triggered, this, &MainWindow::chooseRunsToCompare);
     connect(addAction(QStringLiteral("quit"), QStringLiteral("&Quit"), {K(K::Quit)}), &QAction::triggered, this,
             &QWidget::close);
     connect(addAction(QStringLiteral("openTrace"), QStringLiteral("&Open trace…"), {K(K::Open)},
@@ -294,8 +309,12 @@ void MainWindow::createActions()
 void MainWindow::createMenusAndToolBar()
 {
     auto a = [this](const char *name) { return action(QString::fromLatin1(name)); };
+    m_ui->fileMenu->addAction(a("export"));
+    m_ui->fileMenu->addSeparator();
     m_ui->fileMenu->addAction(a("quit"));
     m_ui->runMenu->addActions({a("run"), a("stop"), a("runAgain")});
+    m_ui->runMenu->addSeparator();
+    m_ui->runMenu->addAction(a("compare"));
     m_ui->viewMenu->addActions({a("zoomIn"), a("zoomOut"), a("fit"), a("follow")});
     m_ui->viewMenu->addSeparator();
     auto *themeMenu = m_ui->viewMenu->addMenu(QStringLiteral("&Theme"));
@@ -470,6 +489,7 @@ bool MainWindow::startRun()
     }
     m_lastPattern = m_pattern;
     m_lastValues = parameterPanel()->values();
+    m_runStartedAt = QDateTime::currentDateTime();
 
     if (isOpening())
         cancelOpening(); // the run is what the user wants to see now
@@ -538,6 +558,7 @@ void MainWindow::onEventsAppended(qsizetype first, qsizetype count)
 {
     m_timelineModel->update(first, count);
     m_logModel->update(first, count);
+    action(QStringLiteral("export"))->setEnabled(true);
     m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
     if (!m_statsTimer.isActive())
         m_statsTimer.start();
@@ -598,6 +619,7 @@ void MainWindow::updateActions()
     for (const char *name : {"zoomIn", "zoomOut", "fit", "follow"})
         action(QString::fromLatin1(name))->setEnabled(shownTrace() != nullptr);
     action(QStringLiteral("openTrace"))->setEnabled(!running);
+    action(QStringLiteral("export"))->setEnabled(shownTrace() && !shownTrace()->events().empty());
 }
 
 void MainWindow::updateCode()
@@ -626,6 +648,88 @@ void MainWindow::updateTimeLabel()
         m_timeLabel->setText(QStringLiteral("%1 ms / %2").arg(formatMilliseconds(m_state->playheadNs()), length));
     else
         m_timeLabel->setText(length);
+}
+
+void MainWindow::chooseExportTarget()
+{
+    if (!shownTrace())
+        return;
+    if (m_exportFolder.isEmpty())
+        m_exportFolder = defaultExportFolder();
+    const auto input = shownReportInput();
+    const auto stem = input.patternId.isEmpty() ? QStringLiteral("trace") : input.patternId;
+    const auto name = QStringLiteral("%1-%2.html").arg(stem, input.startedAt.toString(QStringLiteral("yyyyMMdd-hhmmss")));
+    const auto target = askExportTarget(this, QStringLiteral("Export run"), QDir(m_exportFolder).filePath(name),
+                                        {QStringLiteral("html"), QStringLiteral("svg"), QStringLiteral("png"),
+                                         QStringLiteral("pdf"), QStringLiteral("json"), QStringLiteral("csv")});
+    if (!target)
+        return;
+    m_exportFolder = QFileInfo(target->path).absolutePath();
+    exportTo(target->path, target->options);
+}
+
+report::ReportInput MainWindow::shownReportInput() const
+{
+    if (m_opened) {
+        return patterns::reportInputFor(m_opened->patternId, m_opened->name, m_opened->parameters, m_opened->status,
+                                        m_opened->startedAt, &m_opened->trace);
+    }
+    return patterns::reportInputFor(*m_run, m_runStartedAt);
+}
+
+void MainWindow::exportTo(const QString &path, const report::ExportOptions &options)
+{
+    if (!shownTrace()) {
+        m_exportFeedback->finished(false, path, QStringLiteral("there is no run to export: run a pattern first"));
+        Q_EMIT exportFinished(false, path, QStringLiteral("there is no run to export"));
+        return;
+    }
+    // A snapshot: the export reads its own copy while the run goes on or another replaces it.
+    auto trace = std::make_shared<const trace::Trace>(*shownTrace());
+    auto input = shownReportInput();
+    input.trace = trace.get();
+    auto work = [trace, input, path, options](QString *error) { return report::exportTrace(input, path, error, options); };
+    m_exportFeedback->started(path);
+    auto *job = ExportJob::start(path, std::move(work), this);
+    connect(job, &ExportJob::finished, m_exportFeedback, &ExportFeedback::finished);
+    connect(job, &ExportJob::finished, this, &MainWindow::exportFinished);
+}
+
+void MainWindow::chooseRunsToCompare()
+{
+    report::History history;
+    QString error;
+    std::vector<report::HistoryRun> runs;
+    // No history yet is an empty one: the picker says what to do.
+    if (QFileInfo::exists(m_historyPath) && history.open(m_historyPath, &error))
+        runs = history.runs(&error);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, QStringLiteral("Compare runs"),
+                             QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), error));
+        return;
+    }
+    RunPickerDialog picker(runs, this);
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    const auto [first, second] = picker.selectedRuns();
+    openComparison(first, second);
+}
+
+CompareWindow *MainWindow::openComparison(qint64 first, qint64 second)
+{
+    QString error;
+    auto *window = CompareWindow::load(m_historyPath, first, second, &error, this);
+    if (!window) {
+        auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Compare runs"),
+                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second), QMessageBox::Ok, this);
+        box->setInformativeText(error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void MainWindow::showcase()

@@ -5,7 +5,9 @@
 #include "app/traceopener.h"
 #include "patterns/patternrun.h"
 #include "trace/summary.h"
+#include "report/exporter.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <QTimer>
@@ -28,9 +30,11 @@ namespace coroscope::app {
 
 class Environment;
 class EventLogModel;
+class CompareWindow;
 class EventLogPanel;
 class HistoryModel;
 class HistoryPanel;
+class ExportFeedback;
 class ParameterPanel;
 class PatternBrowser;
 class ReplayController;
@@ -113,11 +117,21 @@ public:
     // "run", "stop", "runAgain", "zoomIn", "zoomOut", "fit", "follow", "play", "next", "previous", ...
     QAction *action(const QString &name) const { return m_actions.value(name); }
 
+public Q_SLOTS:
+    // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
+    // the GUI thread where it can; reports through exportFinished() and the window.
+    void exportTo(const QString &path, const report::ExportOptions &options = {});
+    // Opens runs `first` (A) and `second` (B) of the history side by side; nullptr (with the
+    // reason in a message box) if they cannot be loaded. Receives the history panel's
+    // compareRequested().
+    CompareWindow *openComparison(qint64 first, qint64 second);
+
 Q_SIGNALS:
     void runStarted();
     void runFinished();
     // An opening ended: `shown` if the opened trace is on the timeline now.
     void openFinished(bool shown);
+    void exportFinished(bool ok, const QString &path, const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -150,6 +164,10 @@ private:
     void updateTimeLabel();
     void refreshIcons();
     void changeFontSize(int steps);
+    void chooseExportTarget();
+    // What an export says about the run on screen: the live run, or the stored run or file opened.
+    report::ReportInput shownReportInput() const;
+    void chooseRunsToCompare();
     void showShortcuts();
     void showAbout();
     QString aboutHtml() const;
@@ -175,6 +193,9 @@ private:
     const patterns::Pattern *m_pattern = nullptr;
     const patterns::Pattern *m_lastPattern = nullptr;
     QVariantMap m_lastValues;
+    QDateTime m_runStartedAt;
+    QString m_exportFolder;
+    ExportFeedback *m_exportFeedback = nullptr;
     QHash<QString, QAction *> m_actions;
     QComboBox *m_speedCombo = nullptr;
     QLabel *m_timeLabel = nullptr;

@@ -52,6 +52,8 @@ void MainWindow::createHistoryPanel()
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
     resizeDocks({m_historyDock}, {fontMetrics().height() * 10}, Qt::Vertical);
     connect(m_historyPanel, &HistoryPanel::openRequested, this, &MainWindow::openHistoryRun);
+    m_historyPanel->setCompareEnabled(true);
+    connect(m_historyPanel, &HistoryPanel::compareRequested, this, &MainWindow::openComparison);
     m_historyPanel->showMessage(QStringLiteral("History is off: no history file is set"));
 
     m_banner = new QLabel(this);

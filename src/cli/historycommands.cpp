@@ -36,34 +36,13 @@ bool openHistory(report::History &history)
     return false;
 }
 
-// A stored run, loaded with what a report says about it.
-struct LoadedRun {
-    report::HistoryRun run;
-    trace::Trace trace;
-};
-
-bool load(const report::History &history, qint64 id, LoadedRun &loaded)
+bool load(const report::History &history, qint64 id, patterns::StoredRun &stored)
 {
     QString error;
-    const auto run = history.run(id, &error);
-    if (!run) {
-        err() << "coroscope: no run " << id << " in the history" << (error.isEmpty() ? QString() : QStringLiteral(": ") + error)
-              << '\n';
-        return false;
-    }
-    loaded.run = *run;
-    if (!history.load(id, loaded.trace, &error)) {
-        err() << "coroscope: cannot load run " << id << ": " << error << '\n';
-        return false;
-    }
-    return true;
-}
-
-report::ReportInput inputFor(const LoadedRun &loaded)
-{
-    return patterns::reportInputFor(loaded.run.patternId, loaded.run.name, loaded.run.parameters,
-                                    loaded.run.status + QStringLiteral(": ") + loaded.run.summary, loaded.run.startedAt,
-                                    &loaded.trace);
+    if (patterns::loadStoredRun(history, id, stored, &error))
+        return true;
+    err() << "coroscope: " << error << '\n';
+    return false;
 }
 
 } // namespace
@@ -112,11 +91,11 @@ int exportRun(const QStringList &arguments)
     }
     const auto id = runId(arguments.at(0));
     report::History history;
-    LoadedRun loaded;
-    if (!id || !openHistory(history) || !load(history, *id, loaded))
+    patterns::StoredRun stored;
+    if (!id || !openHistory(history) || !load(history, *id, stored))
         return BadUsage;
     QString error;
-    if (!report::exportTrace(inputFor(loaded), arguments.at(1), &error)) {
+    if (!report::exportTrace(stored.reportInput(), arguments.at(1), &error)) {
         err() << "coroscope: " << error << '\n';
         return BadUsage;
     }
@@ -133,11 +112,11 @@ int compareRuns(const QStringList &arguments)
     const auto first = runId(arguments.at(0));
     const auto second = runId(arguments.at(1));
     report::History history;
-    LoadedRun a, b;
+    patterns::StoredRun a, b;
     if (!first || !second || !openHistory(history) || !load(history, *first, a) || !load(history, *second, b))
         return BadUsage;
     QString error;
-    if (!report::exportComparison(inputFor(a), inputFor(b), arguments.at(2), &error)) {
+    if (!report::exportComparison(a.reportInput(), b.reportInput(), arguments.at(2), &error)) {
         err() << "coroscope: " << error << '\n';
         return BadUsage;
     }

@@ -42,6 +42,16 @@ private Q_SLOTS:
         QVERIFY(parsed.options.historyPath.isEmpty()); // the app then uses the default history
     }
 
+    void compareTakesTwoRunIds()
+    {
+        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--compare"), QStringLiteral("12"),
+                                             QStringLiteral("7")});
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        QCOMPARE(parsed.options.compareFirst, qint64(12));
+        QCOMPARE(parsed.options.compareSecond, qint64(7));
+        QVERIFY(parsed.options.patternId.isEmpty());
+    }
+
     void badCommandLines_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -65,6 +75,12 @@ private Q_SLOTS:
         QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("purple")} << QStringLiteral("--theme must be");
         QTest::newRow("missing folder") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png")}
                                         << QStringLiteral("does not exist");
+        const auto c = QStringLiteral("--compare");
+        QTest::newRow("compare one run") << QStringList{c, QStringLiteral("3")} << QStringLiteral("--compare needs two run ids");
+        QTest::newRow("compare not ids") << QStringList{c, QStringLiteral("3"), QStringLiteral("x")}
+                                         << QStringLiteral("--compare needs two run ids");
+        QTest::newRow("compare run 0") << QStringList{c, QStringLiteral("0"), QStringLiteral("2")}
+                                       << QStringLiteral("--compare needs two run ids");
         QTest::newRow("folder, not file") << QStringList{QStringLiteral("--screenshot"), QDir::tempPath()} << QStringLiteral("it is a folder");
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The app side of the run history: every run stored, listed, opened, renamed and deleted.
+#include "app/comparewindow.h"
 #include "app/environment.h"
 #include "app/eventlogmodel.h"
 #include "app/historymodel.h"
@@ -265,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(stored.front().id, keep);
     }
 
-    void compareOffersExactlyTwoRunsWhenEnabled()
+    void compareOpensTheTwoSelectedRuns()
     {
         const auto path = m_dir.filePath(QStringLiteral("compare.sqlite"));
         MainWindow window(&m_environment);
@@ -276,16 +277,21 @@ private Q_SLOTS:
         auto *compare = panel->action(QStringLiteral("compare"));
         auto *model = window.historyModel();
         const QList<qint64> two{model->run(0)->id, model->run(2)->id};
+        panel->selectRuns({model->run(0)->id});
+        QVERIFY(!compare->isEnabled()); // one run is nothing to compare
         panel->selectRuns(two);
-        QVERIFY(!compare->isVisible()); // nothing compares yet
-        QVERIFY(!compare->isEnabled());
-        panel->setCompareEnabled(true);
         QVERIFY(compare->isEnabled());
         QSignalSpy requested(panel, &HistoryPanel::compareRequested);
         compare->trigger();
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.first().at(0).toLongLong(), two.at(0));
         QCOMPARE(requested.first().at(1).toLongLong(), two.at(1));
+        // The window answers with the comparison of exactly those two runs.
+        auto *comparison = window.findChild<CompareWindow *>();
+        QVERIFY(comparison);
+        QVERIFY(comparison->isVisible());
+        QCOMPARE(comparison->run(0).run.id, two.at(0));
+        QCOMPARE(comparison->run(1).run.id, two.at(1));
         panel->selectRuns({model->run(0)->id});
         QVERIFY(!compare->isEnabled());
     }

@@ -2,10 +2,11 @@
 #include "patterns/runreport.h"
 
 #include "patterns/catalog.h"
-#include "patterns/labenvironment.h"
 #include "patterns/patternrun.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace coroscope::patterns {
 namespace {
@@ -46,6 +47,30 @@ report::ReportInput reportInputFor(const PatternRun &run, const QDateTime &start
     return reportInputFor(info.id, info.title, run.values(), status, startedAt, &run.trace());
 }
 
+report::ReportInput StoredRun::reportInput() const
+{
+    return reportInputFor(run.patternId, run.name, run.parameters, run.status + QStringLiteral(": ") + run.summary,
+                          run.startedAt, &trace);
+}
+
+bool loadStoredRun(const report::History &history, qint64 id, StoredRun &stored, QString *error)
+{
+    QString reason;
+    const auto run = history.run(id, &reason);
+    if (!run) {
+        if (error)
+            *error = reason.isEmpty() ? QStringLiteral("no run %1 in the history").arg(id) : reason;
+        return false;
+    }
+    stored.run = *run;
+    if (!history.load(id, stored.trace, &reason)) {
+        if (error)
+            *error = QStringLiteral("cannot load run %1: %2").arg(QString::number(id), reason);
+        return false;
+    }
+    return true;
+}
+
 HistoryRecording::HistoryRecording(PatternRun &run, const QString &historyPath, QObject *parent)
     : QObject(parent)
     , m_run(run)
@@ -54,6 +79,8 @@ HistoryRecording::HistoryRecording(PatternRun &run, const QString &historyPath, 
     start.patternId = run.pattern().info().id;
     start.name = run.pattern().info().title;
     start.parameters = run.values();
+    // The first run on a machine may find no data folder yet.
+    QDir().mkpath(QFileInfo(historyPath).absolutePath());
     auto writer = std::make_unique<report::HistoryWriter>();
     if (!writer->begin(historyPath, start, &m_error))
         return;
@@ -76,7 +103,13 @@ HistoryRecording::~HistoryRecording() = default;
 
 QString defaultHistoryPath()
 {
-    return QFileInfo(LabEnvironment::defaultDatabasePath()).absolutePath() + QStringLiteral("/history.sqlite");
+    // One history for the app and the command line. Their application data folders differ (only
+    // the app sets an organisation name), so it lives in the generic one, where the command
+    // line always kept it.
+    auto folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath() + QStringLiteral("/.local/share");
+    return folder + QStringLiteral("/coroscope/history.sqlite");
 }
 
 } // namespace coroscope::patterns

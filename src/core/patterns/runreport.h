@@ -2,8 +2,10 @@
 #pragma once
 
 #include "patterns/pattern.h"
+#include "report/history.h"
 #include "report/historywriter.h"
 #include "report/reportinput.h"
+#include "trace/trace.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -20,6 +22,19 @@ report::ReportInput reportInputFor(const PatternRun &run, const QDateTime &start
 // the pattern.
 report::ReportInput reportInputFor(const QString &patternId, const QString &title, const QVariantMap &parameters,
                                    const QString &status, const QDateTime &startedAt, const trace::Trace *trace);
+
+// A run from the history with all its events.
+struct StoredRun {
+    report::HistoryRun run;
+    trace::Trace trace;
+
+    // What a report says about it; points into `trace`.
+    report::ReportInput reportInput() const;
+};
+
+// Loads run `id` from `history` into `stored`; false with the reason in `error`
+// ("no run 12 in the history").
+bool loadStoredRun(const report::History &history, qint64 id, StoredRun &stored, QString *error = nullptr);
 
 // Keeps the history up to date while a run goes: follows the run's batches, so a crash loses
 // at most the last second, and stores the outcome when it finishes.

@@ -86,6 +86,17 @@ void Trace::setThreadName(ThreadIndex index, const QString &name)
     m_threadNames[index] = name;
 }
 
+void Trace::shiftTimes(qint64 deltaNs)
+{
+    for (auto &event : m_events)
+        event.timeNs += deltaNs;
+    for (auto &task : m_tasks) {
+        task.createdNs += deltaNs;
+        if (task.finishedNs >= 0)
+            task.finishedNs += deltaNs;
+    }
+}
+
 qsizetype Trace::append(std::span<const Event> events)
 {
     const auto firstNew = m_events.size();

@@ -67,6 +67,8 @@ public:
     // threads can reach back a little in time, and the trace stays sorted.
     qsizetype append(std::span<const Event> events);
     void clear();
+    // Moves every time by `deltaNs`: runs recorded apart can then share one time axis.
+    void shiftTimes(qint64 deltaNs);
 
 private:
     void index(const Event &event);
