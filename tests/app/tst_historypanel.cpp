@@ -9,6 +9,7 @@
 #include "app/parameterpanel.h"
 #include "app/statspanel.h"
 #include "app/timelinemodel.h"
+#include "report/chrometraceimport.h"
 #include "report/history.h"
 
 #include <QAbstractItemModelTester>
@@ -188,6 +189,19 @@ private Q_SLOTS:
         QVERIFY2(window.bannerText().contains(QStringLiteral("not a live run")), qPrintable(window.bannerText()));
         QVERIFY(window.action(QStringLiteral("play"))->isEnabled()); // replays like a finished run
         QVERIFY(!panel->isBusy());
+
+        // File > Export writes what is shown: the stored gather run, not the last live one.
+        const auto exported = m_dir.filePath(QStringLiteral("opened-gather.json"));
+        QSignalSpy exportedSpy(&window, &MainWindow::exportFinished);
+        QVERIFY(window.action(QStringLiteral("export"))->isEnabled());
+        window.exportTo(exported);
+        QVERIFY(exportedSpy.wait(30'000));
+        QVERIFY2(exportedSpy.first().at(0).toBool(), qPrintable(exportedSpy.first().at(2).toString()));
+        const auto reimported = report::importChromeTraceFile(exported);
+        QVERIFY2(reimported.ok, qPrintable(reimported.error));
+        QCOMPARE(reimported.patternId, QStringLiteral("gather"));
+        QCOMPARE(taskNames(reimported.trace), taskNames(stored));
+        QCOMPARE(reimported.trace.events().size(), stored.events().size());
 
         // A new run replaces it, and the banner goes.
         QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
