@@ -11,6 +11,7 @@
 #include "app/timelinemodel.h"
 #include "report/chrometraceimport.h"
 #include "report/history.h"
+#include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -70,15 +71,6 @@ std::set<QString> taskLaneTitles(const TimelineModel &model)
     return titles;
 }
 
-QMessageBox *messageBox(QWidget *parent, const QString &name)
-{
-    for (auto *box : parent->findChildren<QMessageBox *>(name)) {
-        if (box->isVisible())
-            return box;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 class TestHistoryPanel : public QObject
@@ -87,12 +79,7 @@ class TestHistoryPanel : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CoroscopeTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_historypanel"));
-        patterns::LabEnvironment::Options options;
-        options.databasePath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        QVERIFY2(m_environment.start(options), qPrintable(m_environment.errorString()));
+        QVERIFY(testing::startWindowTest(QStringLiteral("tst_historypanel"), m_environment, m_dir));
     }
 
     void everyRunIsStoredAsOneRow()
@@ -256,7 +243,7 @@ private Q_SLOTS:
 
         // Cancel keeps everything.
         panel->action(QStringLiteral("delete"))->trigger();
-        auto *box = messageBox(panel, QStringLiteral("confirmDelete"));
+        auto *box = testing::visibleMessageBox(panel, QStringLiteral("confirmDelete"));
         QVERIFY(box);
         QVERIFY2(box->text().contains(QStringLiteral("2 runs")), qPrintable(box->text()));
         box->button(QMessageBox::Cancel)->click();
@@ -264,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(storedRuns(path).size(), std::size_t(3));
 
         panel->action(QStringLiteral("delete"))->trigger();
-        box = messageBox(panel, QStringLiteral("confirmDelete"));
+        box = testing::visibleMessageBox(panel, QStringLiteral("confirmDelete"));
         QVERIFY(box);
         QAbstractButton *remove = nullptr;
         for (auto *button : box->buttons()) {

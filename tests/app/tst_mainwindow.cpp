@@ -13,6 +13,7 @@
 #include "app/timelinepalette.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -51,13 +52,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CoroscopeTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings().clear();
-        patterns::LabEnvironment::Options options;
-        options.databasePath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        QVERIFY2(m_environment.start(options), qPrintable(m_environment.errorString()));
+        QVERIFY(testing::startWindowTest(QStringLiteral("tst_mainwindow"), m_environment, m_dir));
     }
 
     void selectingAPatternFillsTheParameterPanel()

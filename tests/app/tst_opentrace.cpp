@@ -9,6 +9,7 @@
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
+#include "windowtesting.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,15 +69,6 @@ int taskLaneCount(const TimelineModel &model)
     return count;
 }
 
-QMessageBox *problemBox(MainWindow &window)
-{
-    for (auto *box : window.findChildren<QMessageBox *>(QStringLiteral("problemMessage"))) {
-        if (box->isVisible())
-            return box;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 class TestOpenTrace : public QObject
@@ -85,12 +77,7 @@ class TestOpenTrace : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CoroscopeTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_opentrace"));
-        patterns::LabEnvironment::Options options;
-        options.databasePath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        QVERIFY2(m_environment.start(options), qPrintable(m_environment.errorString()));
+        QVERIFY(testing::startWindowTest(QStringLiteral("tst_opentrace"), m_environment, m_dir));
     }
 
     void ourExportComesBackOnTheTimeline()
@@ -212,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(window.openTraceFile(path));
         QVERIFY(opened.wait(30'000));
         QCOMPARE(opened.first().first().toBool(), false);
-        auto *box = problemBox(window);
+        auto *box = testing::visibleMessageBox(&window, QStringLiteral("problemMessage"));
         QVERIFY(box);
         QVERIFY2(box->text().contains(name), qPrintable(box->text()));
         QVERIFY2(box->text().size() > name.size() + 20, qPrintable(box->text())); // and says what is wrong
@@ -253,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(!window.isOpening());
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
                  qPrintable(window.statusBar()->currentMessage()));
-        QVERIFY(!problemBox(window)); // cancelling is not an error
+        QVERIFY(!testing::visibleMessageBox(&window, QStringLiteral("problemMessage"))); // cancelling is not an error
         QCOMPARE(window.currentRun(), run);
         QVERIFY(!window.openedTrace());
         QCOMPARE(window.timelineModel()->trace(), &run->trace());

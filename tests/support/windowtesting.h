@@ -6,6 +6,7 @@
 #include "app/environment.h"
 
 #include <QCoreApplication>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,6 +28,16 @@ inline bool startWindowTest(const QString &name, app::Environment &environment, 
         return true;
     qWarning().noquote() << environment.errorString();
     return false;
+}
+
+// The message box named `name` that `parent` shows now, if any.
+inline QMessageBox *visibleMessageBox(QWidget *parent, const QString &name)
+{
+    for (auto *box : parent->findChildren<QMessageBox *>(name)) {
+        if (box->isVisible())
+            return box;
+    }
+    return nullptr;
 }
 
 } // namespace coroscope::testing
