@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine:
 #   scripts/bootstrap.sh run    install what is missing, build, launch the app
-#   scripts/bootstrap.sh test   install what is missing, build, run every test
-#   scripts/bootstrap.sh asan   the same suite built with AddressSanitizer + UndefinedBehaviorSanitizer
+#   scripts/bootstrap.sh test   install what is missing, build, run every test: the Debug suite,
+#                               then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   scripts/bootstrap.sh asan   only the sanitizer suite
 #   scripts/bootstrap.sh bench  install what is missing, build optimised, run coroscope-bench
 set -euo pipefail
 
@@ -33,6 +34,12 @@ build() { # build DIR [cmake options...]
     cmake --build "$dir" -j"$(nproc)"
 }
 
+# Leaks fail a test too: the tests run with detect_leaks=1 (tests/CMakeLists.txt).
+sanitized_suite() {
+    build "$here/build/asan" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_SANITIZE=ON -DCOROSCOPE_BUILD_BENCH=OFF
+    ctest --test-dir "$here/build/asan" --output-on-failure --no-tests=error -j2
+}
+
 install_missing
 case "$mode" in
 run)
@@ -42,10 +49,10 @@ run)
 test)
     build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON
     ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2
+    sanitized_suite
     ;;
 asan)
-    build "$here/build/asan" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_SANITIZE=ON -DCOROSCOPE_BUILD_BENCH=OFF
-    ctest --test-dir "$here/build/asan" --output-on-failure --no-tests=error -j2
+    sanitized_suite
     ;;
 bench)
     build "$here/build/release" -DCMAKE_BUILD_TYPE=Release
