@@ -14,6 +14,7 @@
 #include "patterns/runreport.h"
 #include "ui_mainwindow.h"
 
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -74,6 +75,10 @@ void MainWindow::setHistoryPath(const QString &path)
 {
     m_historyPath = path;
     m_recording.reset();
+    // On a machine's first start the data folder does not exist yet; a path that cannot be a
+    // folder (a file in the way) is left to open() to explain.
+    if (!path.isEmpty())
+        QDir().mkpath(QFileInfo(path).absolutePath());
     if (m_historyModel->open(path)) {
         m_historyProblem.clear();
         m_historyPanel->showMessage({});

@@ -126,6 +126,16 @@ private Q_SLOTS:
         QCOMPARE(storedRuns(path).size(), std::size_t(2));
     }
 
+    void aFirstStartCreatesTheDataFolder()
+    {
+        const auto path = m_dir.filePath(QStringLiteral("fresh-machine/data/coroscope/history.sqlite"));
+        MainWindow window(&m_environment);
+        window.setHistoryPath(path);
+        QVERIFY2(window.historyProblem().isEmpty(), qPrintable(window.historyProblem()));
+        QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
+        QCOMPARE(storedRuns(path).size(), 1u);
+    }
+
     void openingAStoredRunShowsItsLanes()
     {
         const auto path = m_dir.filePath(QStringLiteral("open.sqlite"));
