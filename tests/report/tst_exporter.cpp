@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chrometraceimport.h"
 #include "report/exporter.h"
+#include "report/palette.h"
 #include "report/timelineimage.h"
 #include "reportinputs.h"
 
@@ -91,12 +92,17 @@ private Q_SLOTS:
         QCOMPARE(image.width(), width);
         QVERIFY(image.height() > width / 20);
         // It was drawn: the network and database colours are there.
+        const auto colour = [](trace::SuspendReason reason) {
+            return QColor(QLatin1String(report::palette::reason(reason))).rgb() & 0xFFFFFF;
+        };
+        const QRgb networkColour = colour(trace::SuspendReason::Network);
+        const QRgb databaseColour = colour(trace::SuspendReason::Database);
         bool network = false, database = false;
         for (int y = 0; y < image.height(); y += 2) {
             for (int x = 0; x < image.width(); x += 2) {
                 const QRgb pixel = image.pixel(x, y) & 0xFFFFFF;
-                network = network || pixel == 0xf28e2b;
-                database = database || pixel == 0x59a14f;
+                network = network || pixel == networkColour;
+                database = database || pixel == databaseColour;
             }
         }
         QVERIFY(network);
