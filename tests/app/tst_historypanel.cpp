@@ -33,14 +33,7 @@ using namespace coroscope::app;
 
 namespace {
 
-// Runs `pattern` in the window and waits for it to end.
-bool runToTheEnd(MainWindow &window, const QString &pattern, const QVariantMap &values)
-{
-    if (!window.selectPattern(pattern) || !window.setParameterValues(values).isEmpty())
-        return false;
-    QSignalSpy finished(&window, &MainWindow::runFinished);
-    return window.startRun() && finished.wait(30'000);
-}
+using testing::runToTheEnd;
 
 const QVariantMap quickSequential{{QStringLiteral("calls"), 2}, {QStringLiteral("latency_ms"), 10}};
 

@@ -33,13 +33,7 @@ using namespace coroscope::app;
 
 namespace {
 
-bool runToTheEnd(MainWindow &window, const QString &pattern, const QVariantMap &values)
-{
-    if (!window.selectPattern(pattern) || !window.setParameterValues(values).isEmpty())
-        return false;
-    QSignalSpy finished(&window, &MainWindow::runFinished);
-    return window.startRun() && finished.wait(30'000);
-}
+using testing::runToTheEnd;
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {

@@ -4,10 +4,12 @@
 // For tests of the windows (tests/app): they link the Widgets layer.
 
 #include "app/environment.h"
+#include "app/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtDebug>
@@ -28,6 +30,15 @@ inline bool startWindowTest(const QString &name, app::Environment &environment, 
         return true;
     qWarning().noquote() << environment.errorString();
     return false;
+}
+
+// Runs `pattern` with `values` in the window and waits for the run to end.
+inline bool runToTheEnd(app::MainWindow &window, const QString &pattern, const QVariantMap &values)
+{
+    if (!window.selectPattern(pattern) || !window.setParameterValues(values).isEmpty())
+        return false;
+    QSignalSpy finished(&window, &app::MainWindow::runFinished);
+    return window.startRun() && finished.wait(30'000);
 }
 
 // The message box named `name` that `parent` shows now, if any.
