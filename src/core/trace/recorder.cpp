@@ -12,6 +12,28 @@ namespace {
 
 std::atomic<quint64> g_nextGeneration{1};
 
+// Looks `key` up in this thread's cache first; only a miss takes the lock of the shared table,
+// which gives a new key the next id.
+template<typename Key, typename Id, typename Table>
+Id internThroughCache(QHash<Key, Id> &known, std::mutex &mutex, QHash<Key, Id> &ids, Table &table, const Key &key)
+{
+    if (const auto it = known.constFind(key); it != known.cend())
+        return *it;
+    Id id = 0;
+    {
+        std::lock_guard lock(mutex);
+        if (const auto it = ids.constFind(key); it != ids.cend()) {
+            id = *it;
+        } else {
+            id = Id(table.size());
+            table.push_back(key);
+            ids.insert(key, id);
+        }
+    }
+    known.insert(key, id);
+    return id;
+}
+
 } // namespace
 
 constinit thread_local Recorder::ThreadCache Recorder::t_cache;
@@ -32,23 +54,7 @@ StringId Recorder::intern(const QString &text)
 {
     if (text.isEmpty())
         return 0;
-    auto &known = threadLog().knownStrings;
-    if (const auto it = known.constFind(text); it != known.cend())
-        return *it;
-    StringId id = 0;
-    {
-        std::lock_guard lock(m_tablesMutex);
-        const auto it = m_stringIds.constFind(text);
-        if (it != m_stringIds.cend()) {
-            id = *it;
-        } else {
-            id = StringId(m_strings.size());
-            m_strings.append(text);
-            m_stringIds.insert(text, id);
-        }
-    }
-    known.insert(text, id);
-    return id;
+    return internThroughCache(threadLog().knownStrings, m_tablesMutex, m_stringIds, m_strings, text);
 }
 
 LocationId Recorder::intern(const std::source_location &location)
@@ -56,23 +62,7 @@ LocationId Recorder::intern(const std::source_location &location)
     if (location.line() == 0)
         return 0;
     const LocationKey key{location.file_name(), location.function_name(), location.line()};
-    auto &known = threadLog().knownLocations;
-    if (const auto it = known.constFind(key); it != known.cend())
-        return *it;
-    LocationId id = 0;
-    {
-        std::lock_guard lock(m_tablesMutex);
-        const auto it = m_locationIds.constFind(key);
-        if (it != m_locationIds.cend()) {
-            id = *it;
-        } else {
-            id = LocationId(m_locations.size());
-            m_locations.push_back(key);
-            m_locationIds.insert(key, id);
-        }
-    }
-    known.insert(key, id);
-    return id;
+    return internThroughCache(threadLog().knownLocations, m_tablesMutex, m_locationIds, m_locations, key);
 }
 
 Recorder::ThreadLog &Recorder::registerThread()
