@@ -46,6 +46,7 @@ public:
     bool refresh();
 
     const report::HistoryRun *run(int row) const;
+    const std::vector<report::HistoryRun> &runs() const { return m_runs; }
     int rowOfRun(qint64 id) const;
     bool rename(qint64 id, const QString &name, QString *error = nullptr);
     // Removes every run it can; false with the reasons of those it could not.

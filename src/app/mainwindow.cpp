@@ -9,6 +9,7 @@
 #include "app/exportfeedback.h"
 #include "app/exportjob.h"
 #include "app/glyphicons.h"
+#include "app/historymodel.h"
 #include "app/historypanel.h"
 #include "app/parameterpanel.h"
 #include "app/patternbrowser.h"
@@ -25,7 +26,6 @@
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
-#include "report/history.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -697,17 +697,16 @@ void MainWindow::exportTo(const QString &path, const report::ExportOptions &opti
 
 void MainWindow::chooseRunsToCompare()
 {
-    report::History history;
-    QString error;
-    std::vector<report::HistoryRun> runs;
-    // No history yet is an empty one: the picker says what to do.
-    if (QFileInfo::exists(m_historyPath) && history.open(m_historyPath, &error))
-        runs = history.runs(&error);
-    if (!error.isEmpty()) {
+    // The History panel's model has the file open already; re-read it for runs stored elsewhere.
+    if (!m_historyModel->refresh()) {
+        auto why = m_historyModel->errorString();
+        if (why.isEmpty())
+            why = m_historyProblem.isEmpty() ? QStringLiteral("no history file is set") : m_historyProblem;
         QMessageBox::warning(this, QStringLiteral("Compare runs"),
-                             QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), error));
+                             QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), why));
         return;
     }
+    const auto &runs = m_historyModel->runs();
     RunPickerDialog picker(runs, this);
     if (picker.exec() != QDialog::Accepted)
         return;
