@@ -178,7 +178,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("x");
         }
-        const auto path = blocker + QStringLiteral("/report.html");
+        const QString path = blocker + QStringLiteral("/report.html");
         const auto result = exportRun(*m_window, path);
         QVERIFY(result.reported);
         QVERIFY(!result.ok);
