@@ -2,7 +2,6 @@
 #include "app/gui.h"
 #include "cli/cli.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -34,8 +33,5 @@ int main(int argc, char **argv)
         QCoreApplication::setApplicationName(QStringLiteral("coroscope"));
         return coroscope::cli::run(QCoreApplication::arguments());
     }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("coroscope"));
-    QApplication::setOrganizationName(QStringLiteral("Coroscope"));
-    return coroscope::app::runGui(QCoreApplication::arguments());
+    return coroscope::app::startGui(argc, argv);
 }

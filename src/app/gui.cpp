@@ -13,6 +13,9 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdlib>
+#include <utility>
+
 namespace coroscope::app {
 namespace {
 
@@ -25,14 +28,36 @@ int fail(const QString &message, int code)
     return code;
 }
 
-} // namespace
+// Qt ends the process with qFatal when no platform plugin can start (no X server or Wayland
+// compositor, a DISPLAY that cannot be reached over SSH). While the QApplication is being
+// created, its warnings are held back, and a fatal message becomes one line and exit code 2.
+QStringList heldBackWarnings;
 
-int runGui(const QStringList &arguments)
+void answerMissingDisplay(QtMsgType type, const QMessageLogContext &, const QString &message)
 {
-    const auto parsed = parseGuiOptions(arguments);
-    if (!parsed.ok())
-        return fail(parsed.error, 2);
-    const auto &options = parsed.options;
+    if (type != QtFatalMsg) {
+        heldBackWarnings.append(message);
+        return;
+    }
+    const auto display = qEnvironmentVariable("DISPLAY");
+    const auto wayland = qEnvironmentVariable("WAYLAND_DISPLAY");
+    QTextStream(stderr) << "coroscope: cannot open a window: no display could be reached (DISPLAY="
+                        << (display.isEmpty() ? QStringLiteral("unset") : display) << ", WAYLAND_DISPLAY="
+                        << (wayland.isEmpty() ? QStringLiteral("unset") : wayland)
+                        << "); the commands need none (coroscope --help)\n";
+    std::_Exit(2);
+}
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+int runGui(const GuiOptions &options)
+{
     const bool screenshot = !options.screenshotPath.isEmpty();
 
     Environment environment;
@@ -102,6 +127,24 @@ int runGui(const QStringList &arguments)
     }
     const int code = QApplication::exec();
     return exitCode != 0 ? exitCode : code;
+}
+
+} // namespace
+
+int startGui(int argc, char **argv)
+{
+    const auto parsed = parseGuiOptions(argumentsOf(argc, argv));
+    if (!parsed.ok())
+        return fail(parsed.error + QStringLiteral(" (coroscope --help lists the options)"), 2);
+
+    const auto previousHandler = qInstallMessageHandler(answerMissingDisplay);
+    QApplication app(argc, argv);
+    qInstallMessageHandler(previousHandler);
+    for (const auto &warning : std::exchange(heldBackWarnings, {}))
+        qWarning().noquote() << warning;
+    QApplication::setApplicationName(QStringLiteral("coroscope"));
+    QApplication::setOrganizationName(QStringLiteral("Coroscope"));
+    return runGui(parsed.options);
 }
 
 } // namespace coroscope::app

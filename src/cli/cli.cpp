@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "cli/commands.h"
+#include "patterns/runreport.h"
 
 #include <QString>
 
@@ -15,6 +16,7 @@ struct Command {
     const char *name;
     const char *usage;
     int (*run)(const QStringList &);
+    bool readsHistory = false; // takes --history FILE
 };
 
 const Command commands[] = {
@@ -22,11 +24,11 @@ const Command commands[] = {
     {"describe", "describe ID                        a pattern's text and parameters", &describePattern},
     {"run", "run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history]\n"
             "                                     run a pattern headless and print its summary",
-     &runPattern},
+     &runPattern, true},
     {"serve", "serve [--port N]                   run the lab server in the foreground (Ctrl+C stops it)", &serve},
-    {"history", "history [--json]                   the runs stored in the history", &listHistory},
-    {"export", "export RUN_ID FILE                 export a stored run (.json .csv .html .svg .png .pdf)", &exportRun},
-    {"compare", "compare RUN_ID RUN_ID FILE         both runs on one time axis (.html .svg .png)", &compareRuns},
+    {"history", "history [--json]                   the runs stored in the history", &listHistory, true},
+    {"export", "export RUN_ID FILE                 export a stored run (.json .csv .html .svg .png .pdf)", &exportRun, true},
+    {"compare", "compare RUN_ID RUN_ID FILE         both runs on one time axis (.html .svg .png)", &compareRuns, true},
     {"convert", "convert TRACE.json FILE            import a Chrome trace (ours or another tool's) and export it",
      &convertTrace},
 };
@@ -37,13 +39,72 @@ void printHelp(QTextStream &stream)
               "Usage:\n"
               "  coroscope                          open the app\n"
               "  coroscope --pattern ID [--set name=value ...] [--run] [--screenshot FILE]\n"
-              "                                     open the app on a pattern (and run it, and save a PNG of the window)\n";
+              "                                     open the app on a pattern (and run it, and save a PNG of the window)\n"
+              "  coroscope --version                the version, and the Qt and QCoro it runs on\n";
     for (const auto &command : commands)
         stream << "  coroscope " << command.usage << '\n';
+    stream << "\nrun, history, export, compare and the app take --history FILE (before or after the command)\n"
+              "to use another run history than "
+           << patterns::defaultHistoryPath() << ".\n";
     stream << "\nExit codes: 0 success, 1 the run failed (error, cancelled, timed out), 2 bad usage or files.\n";
 }
 
+QString historyFile;
+
+// `--history FILE` and `--history=FILE`, wherever they stand, taken out of `arguments`.
+// Returns false (with a message) when the option has no value.
+bool takeHistoryOption(QStringList &arguments, bool &given)
+{
+    const QString name = QStringLiteral("--history");
+    for (qsizetype i = 0; i < arguments.size();) {
+        const auto &argument = arguments.at(i);
+        if (argument == name) {
+            if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty()) {
+                err() << "coroscope: --history needs a FILE\n";
+                return false;
+            }
+            historyFile = arguments.at(i + 1);
+            arguments.remove(i, 2);
+            given = true;
+        } else if (argument.startsWith(name + QLatin1Char('='))) {
+            historyFile = argument.mid(name.size() + 1);
+            arguments.remove(i);
+            given = true;
+            if (historyFile.isEmpty()) {
+                err() << "coroscope: --history needs a FILE\n";
+                return false;
+            }
+        } else {
+            ++i;
+        }
+    }
+    return true;
+}
+
+// The first argument that is not a global option (`--history FILE`), or -1.
+int firstCommandArgument(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--history") == 0)
+            ++i;
+        else if (std::strncmp(argv[i], "--history=", 10) != 0)
+            return i;
+    }
+    return -1;
+}
+
 } // namespace
+
+QString historyPath()
+{
+    return historyFile.isEmpty() ? patterns::defaultHistoryPath() : historyFile;
+}
+
+QString versionText()
+{
+    return QStringLiteral("coroscope %1 (Qt %2, QCoro %3)")
+        .arg(QLatin1String(COROSCOPE_VERSION), QLatin1String(qVersion()), QLatin1String(COROSCOPE_QCORO_VERSION));
+}
 
 QTextStream &out()
 {
@@ -59,22 +120,36 @@ QTextStream &err()
 
 bool isCommandLine(int argc, char **argv)
 {
-    if (argc < 2)
+    const int index = firstCommandArgument(argc, argv);
+    if (index < 0)
         return false;
-    const char *first = argv[1];
-    return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0;
+    const char *first = argv[index];
+    return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
+        || std::strcmp(first, "--version") == 0;
 }
 
-int run(const QStringList &arguments)
+int run(const QStringList &programAndArguments)
 {
-    const auto name = arguments.value(1);
+    auto arguments = programAndArguments.mid(1);
+    bool historyGiven = false;
+    if (!takeHistoryOption(arguments, historyGiven))
+        return BadUsage;
+    const auto name = arguments.value(0);
     if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
         printHelp(out());
         return Success;
     }
+    if (name == QLatin1String("--version")) {
+        out() << versionText() << '\n';
+        return Success;
+    }
     for (const auto &command : commands) {
         if (name == QLatin1String(command.name)) {
-            const int code = command.run(arguments.mid(2));
+            if (historyGiven && !command.readsHistory) {
+                err() << "coroscope: " << name << " does not use the run history: --history does not apply\n";
+                return BadUsage;
+            }
+            const int code = command.run(arguments.mid(1));
             out().flush();
             err().flush();
             return code;

@@ -15,6 +15,8 @@ enum ExitCode {
 
 QTextStream &out();
 QTextStream &err();
+// The run history file: `--history FILE`, or patterns::defaultHistoryPath().
+QString historyPath();
 
 // Each takes the arguments after the command name.
 int listPatterns(const QStringList &arguments);

@@ -7,6 +7,7 @@
 #include "report/history.h"
 #include "trace/trace.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,12 +28,22 @@ std::optional<qint64> runId(const QString &text)
     return id;
 }
 
+// Reading never creates a history: a missing file is one with no runs yet.
+bool historyExists()
+{
+    return QFileInfo::exists(historyPath());
+}
+
 bool openHistory(report::History &history)
 {
+    if (!historyExists()) {
+        err() << "coroscope: there are no runs yet in " << historyPath() << " (try coroscope run gather)\n";
+        return false;
+    }
     QString error;
-    if (history.open(patterns::defaultHistoryPath(), &error))
+    if (history.open(historyPath(), &error))
         return true;
-    err() << "coroscope: cannot open the history: " << error << '\n';
+    err() << "coroscope: cannot open the history " << historyPath() << ": " << error << '\n';
     return false;
 }
 
@@ -49,16 +60,23 @@ bool load(const report::History &history, qint64 id, patterns::StoredRun &stored
 
 int listHistory(const QStringList &arguments)
 {
+    const bool json = arguments.contains(QLatin1String("--json"));
+    for (const auto &argument : arguments) {
+        if (argument != QLatin1String("--json")) {
+            err() << "usage: coroscope history [--json] [--history FILE]\n";
+            return BadUsage;
+        }
+    }
     report::History history;
-    if (!openHistory(history))
+    if (historyExists() && !openHistory(history))
         return BadUsage;
     QString error;
-    const auto runs = history.runs(&error);
+    const auto runs = history.isOpen() ? history.runs(&error) : std::vector<report::HistoryRun>{};
     if (!error.isEmpty()) {
         err() << "coroscope: " << error << '\n';
         return BadUsage;
     }
-    if (arguments.contains(QLatin1String("--json"))) {
+    if (json) {
         QJsonArray list;
         for (const auto &run : runs) {
             list.append(QJsonObject{{QStringLiteral("id"), run.id},
@@ -74,7 +92,7 @@ int listHistory(const QStringList &arguments)
         return Success;
     }
     if (runs.empty())
-        out() << "No runs yet: try coroscope run gather\n";
+        out() << "No runs yet in " << historyPath() << ": try coroscope run gather\n";
     for (const auto &run : runs) {
         out() << QString::number(run.id).rightJustified(5) << "  " << run.startedAt.toLocalTime().toString(Qt::ISODate)
               << "  " << run.patternId.leftJustified(18) << run.status.leftJustified(12)

@@ -51,7 +51,7 @@ int runPattern(const QStringList &arguments)
         return BadUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...]\n";
+        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history] [--history FILE]\n";
         return BadUsage;
     }
     const auto id = parser.positionalArguments().front();
@@ -92,7 +92,7 @@ int runPattern(const QStringList &arguments)
     patterns::PatternRun run(*pattern, values.values, environment.runEnvironment());
     std::unique_ptr<patterns::HistoryRecording> history;
     if (!parser.isSet(noHistory)) {
-        history = std::make_unique<patterns::HistoryRecording>(run, patterns::defaultHistoryPath());
+        history = std::make_unique<patterns::HistoryRecording>(run, historyPath());
         if (!history->isRecording())
             err() << "coroscope: not storing this run in the history: " << history->errorString() << '\n';
     }

@@ -21,12 +21,19 @@ class TestCli : public QObject
         QString err;
     };
 
-    Result coroscope(const QStringList &arguments, int timeoutMs = 60'000)
+    // `changes`: variables to set on top of the test's environment; an empty value removes one.
+    Result coroscope(const QStringList &arguments, const QMap<QString, QString> &changes = {}, int timeoutMs = 60'000)
     {
         QProcess process;
         auto environment = QProcessEnvironment::systemEnvironment();
         // Keep the demo database and the history out of the real home directory.
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
+        for (auto change = changes.begin(); change != changes.end(); ++change) {
+            if (change.value().isEmpty())
+                environment.remove(change.key());
+            else
+                environment.insert(change.key(), change.value());
+        }
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(COROSCOPE_EXECUTABLE), arguments);
         if (!process.waitForFinished(timeoutMs)) {
@@ -144,6 +151,122 @@ private Q_SLOTS:
         const auto html = m_home.filePath(QStringLiteral("again.html"));
         QCOMPARE(coroscope({QStringLiteral("export"), id, html}).exitCode, 0);
         QVERIFY(QFileInfo(html).size() > 1000);
+    }
+
+    void historyOnAFreshMachineHasNoRunsYet()
+    {
+        // Nothing has run: no data folder, no history file. Listing says so, creates nothing.
+        QTemporaryDir freshHome;
+        const QMap<QString, QString> fresh{{QStringLiteral("XDG_DATA_HOME"), freshHome.filePath(QStringLiteral("data"))}};
+        const auto result = coroscope({QStringLiteral("history")}, fresh);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QLatin1String("No runs yet")), qPrintable(result.err));
+        const auto json = coroscope({QStringLiteral("history"), QStringLiteral("--json")}, fresh);
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).isArray());
+        QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).array().isEmpty());
+        QVERIFY(!QFileInfo::exists(freshHome.filePath(QStringLiteral("data"))));
+
+        // Exporting from it names the problem instead of a database error.
+        const auto exported = coroscope({QStringLiteral("export"), QStringLiteral("1"), freshHome.filePath(QStringLiteral("x.json"))}, fresh);
+        QCOMPARE(exported.exitCode, 2);
+        QVERIFY2(exported.err.contains(QLatin1String("no runs yet")), qPrintable(exported.err));
+        QVERIFY(!exported.err.contains(QLatin1String("unable to open")));
+    }
+
+    void everyHistoryCommandTakesHistoryFile()
+    {
+        QTemporaryDir dir;
+        const auto file = dir.filePath(QStringLiteral("class.sqlite"));
+        // Before the command and after it, both spellings.
+        QCOMPARE(coroscope({QStringLiteral("--history"), file, QStringLiteral("history")}).exitCode, 0);
+        QVERIFY(!QFileInfo::exists(file));
+        const auto ran = coroscope({QStringLiteral("run"), QStringLiteral("sequential"), QStringLiteral("--set"),
+                                    QStringLiteral("latency_ms=20"), QStringLiteral("--history=") + file});
+        QCOMPARE(ran.exitCode, 0);
+        QVERIFY(QFileInfo::exists(file));
+        QCOMPARE(coroscope({QStringLiteral("--history"), file, QStringLiteral("run"), QStringLiteral("gather"),
+                            QStringLiteral("--set"), QStringLiteral("latency_ms=20")})
+                     .exitCode,
+                 0);
+
+        const auto listed = coroscope({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--history"), file});
+        QCOMPARE(listed.exitCode, 0);
+        const auto runs = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(runs.size(), 2);
+        QStringList patterns;
+        for (const auto &run : runs)
+            patterns.append(run.toObject().value(QStringLiteral("pattern")).toString());
+        patterns.sort();
+        QCOMPARE(patterns, (QStringList{QStringLiteral("gather"), QStringLiteral("sequential")}));
+        const auto first = QString::number(runs.at(0).toObject().value(QStringLiteral("id")).toInteger());
+        const auto second = QString::number(runs.at(1).toObject().value(QStringLiteral("id")).toInteger());
+
+        const auto json = dir.filePath(QStringLiteral("one.json"));
+        QCOMPARE(coroscope({QStringLiteral("--history"), file, QStringLiteral("export"), first, json}).exitCode, 0);
+        QVERIFY(QFileInfo(json).size() > 100);
+        const auto both = dir.filePath(QStringLiteral("both.svg"));
+        QCOMPARE(coroscope({QStringLiteral("compare"), first, second, both, QStringLiteral("--history"), file}).exitCode, 0);
+        QVERIFY(QFileInfo(both).size() > 100);
+
+        // The default history was not touched by any of it.
+        const auto defaultList = coroscope({QStringLiteral("history"), QStringLiteral("--json")});
+        for (const auto &run : QJsonDocument::fromJson(defaultList.out.toUtf8()).array())
+            QVERIFY(run.toObject().value(QStringLiteral("pattern")).toString() != QLatin1String("sequential"));
+
+        // Where it means nothing, or has no value, it is refused.
+        const auto list = coroscope({QStringLiteral("list"), QStringLiteral("--history"), file});
+        QCOMPARE(list.exitCode, 2);
+        QVERIFY2(list.err.contains(QLatin1String("does not use the run history")), qPrintable(list.err));
+        const auto missing = coroscope({QStringLiteral("history"), QStringLiteral("--history")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QLatin1String("--history needs a FILE")), qPrintable(missing.err));
+    }
+
+    void withoutADisplayEverythingIsAnswered_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << QStringLiteral("coroscope 0.");
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("Usage:");
+        QTest::newRow("mistyped option") << QStringList{QStringLiteral("--pattrn"), QStringLiteral("gather")} << 2
+                                         << QStringLiteral("Unknown option 'pattrn'");
+        QTest::newRow("unknown pattern") << QStringList{QStringLiteral("--pattern"), QStringLiteral("nope")} << 2
+                                         << QStringLiteral("unknown pattern \"nope\"");
+        QTest::newRow("the app") << QStringList{} << 2 << QStringLiteral("cannot open a window: no display");
+        QTest::newRow("the app on a pattern") << QStringList{QStringLiteral("--pattern"), QStringLiteral("gather")} << 2
+                                              << QStringLiteral("cannot open a window: no display");
+        QTest::newRow("history") << QStringList{QStringLiteral("history")} << 0 << QString();
+    }
+
+    void withoutADisplayEverythingIsAnswered()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        // As over SSH without X forwarding: no display and no platform chosen.
+        const QMap<QString, QString> noDisplay{{QStringLiteral("QT_QPA_PLATFORM"), QString()},
+                                               {QStringLiteral("DISPLAY"), QString()},
+                                               {QStringLiteral("WAYLAND_DISPLAY"), QString()}};
+        const auto result = coroscope(arguments, noDisplay);
+        const QString output = result.out + result.err;
+        QCOMPARE(result.exitCode, exitCode); // never 134 (abort) or a crash (-1)
+        QVERIFY2(output.contains(message), qPrintable(output));
+        if (exitCode == 2)
+            QCOMPARE(result.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    }
+
+    void unreachableDisplayIsOneLineToo()
+    {
+        // A DISPLAY that names no X server, as with a stale SSH forwarding.
+        const QMap<QString, QString> deadDisplay{{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")},
+                                                 {QStringLiteral("DISPLAY"), QStringLiteral(":97")},
+                                                 {QStringLiteral("WAYLAND_DISPLAY"), QString()}};
+        const auto result = coroscope({}, deadDisplay);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QLatin1String("DISPLAY=:97")), qPrintable(result.err));
+        QCOMPARE(result.err.trimmed().count(QLatin1Char('\n')), 0);
     }
 
 private:
