@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine:
 #   scripts/bootstrap.sh run    install what is missing, build, launch the app
-#   scripts/bootstrap.sh test   install what is missing, build, run every test: the Debug suite,
-#                               then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   scripts/bootstrap.sh test   install what is missing, build, run every test: the Debug suite and
+#                               the string-builder check, the same suite under AddressSanitizer +
+#                               UndefinedBehaviorSanitizer, then on the optimised build `run` launches
 #   scripts/bootstrap.sh asan   only the sanitizer suite
 #   scripts/bootstrap.sh bench  install what is missing, build optimised, run coroscope-bench
 set -euo pipefail
@@ -40,22 +41,30 @@ sanitized_suite() {
     ctest --test-dir "$here/build/asan" --output-on-failure --no-tests=error -j2
 }
 
+# The optimised build users run: `run` launches its binary, `test` runs the suite on it, `bench`
+# measures it. One tree, one set of flags.
+release_options=(-DCMAKE_BUILD_TYPE=Release)
+
 install_missing
 case "$mode" in
 run)
-    build "$here/build/release" -DCMAKE_BUILD_TYPE=Release -DCOROSCOPE_BUILD_TESTS=OFF
+    cmake -S "$here" -B "$here/build/release" -G Ninja "${release_options[@]}" >/dev/null
+    cmake --build "$here/build/release" -j"$(nproc)" --target coroscope
     exec "$here/build/release/src/coroscope" "$@"
     ;;
 test)
-    build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON
+    build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON -DCOROSCOPE_BUILD_BENCH=OFF
+    "$here/scripts/check-string-builders.sh" "$here/build/dev"
     ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2
     sanitized_suite
+    build "$here/build/release" "${release_options[@]}"
+    ctest --test-dir "$here/build/release" --output-on-failure --no-tests=error -j2
     ;;
 asan)
     sanitized_suite
     ;;
 bench)
-    build "$here/build/release" -DCMAKE_BUILD_TYPE=Release
+    build "$here/build/release" "${release_options[@]}"
     exec "$here/build/release/bench/coroscope-bench" "$@"
     ;;
 *)
