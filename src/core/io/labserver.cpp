@@ -25,9 +25,9 @@ public:
     }
 
     // On the server thread. Returns the port listened on, or 0 and the reason.
-    quint16 listen(quint16 port, QString *error)
+    quint16 listen(quint16 port, const RequestLimits &limits, QString *error)
     {
-        auto tcp = std::make_unique<TcpServer>(m_state->connections);
+        auto tcp = std::make_unique<TcpServer>(*m_state, limits);
         // A thousand clients connecting at once must not overflow the kernel's accept queue
         // (Qt's default is 50): the overflow would be retried a second later, a fake delay.
         tcp->setListenBacklogSize(1024);
@@ -164,7 +164,7 @@ bool LabServer::start(quint16 port)
     m_worker->moveToThread(&m_thread);
     quint16 bound = 0;
     QString error;
-    QMetaObject::invokeMethod(m_worker, [&] { bound = m_worker->listen(port, &error); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_worker, [&] { bound = m_worker->listen(port, m_limits, &error); }, Qt::BlockingQueuedConnection);
     if (bound == 0) {
         stop();
         m_error = error;
@@ -217,7 +217,17 @@ LabServer::Faults LabServer::faults() const
 
 LabServer::Stats LabServer::stats() const
 {
-    return Stats{m_state->served.load(), m_state->inFlight.load(), m_state->connections.load()};
+    return Stats{m_state->served.load(), m_state->inFlight.load(), m_state->connections.load(), m_state->refused.load()};
+}
+
+void LabServer::setLimits(const lab::RequestLimits &limits)
+{
+    m_limits = limits;
+}
+
+lab::RequestLimits LabServer::limits() const
+{
+    return m_limits;
 }
 
 } // namespace coroscope::io

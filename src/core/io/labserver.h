@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/labrequestguard.h"
+
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -38,6 +40,11 @@ public:
     explicit LabServer(QObject *parent = nullptr);
     ~LabServer() override;
 
+    // What a client may send before it is refused (414, 431, 413, 408, 503); takes effect at the
+    // next start().
+    void setLimits(const lab::RequestLimits &limits);
+    lab::RequestLimits limits() const;
+
     // Listens on 127.0.0.1 only; port 0 picks a free port. On failure returns false and
     // errorString() says why (for example, the port is taken).
     bool start(quint16 port = 0);
@@ -60,6 +67,7 @@ public:
         qint64 served = 0;
         int inFlight = 0;
         int connections = 0;
+        qint64 refused = 0; // requests or connections refused by the limits
     };
     Stats stats() const; // thread-safe
 
@@ -67,6 +75,7 @@ private:
     std::shared_ptr<lab::ServerState> m_state;
     QThread m_thread;
     lab::Worker *m_worker = nullptr;
+    lab::RequestLimits m_limits;
     QUrl m_url;
     QString m_error;
 };

@@ -20,6 +20,7 @@ public:
     std::atomic<qint64> served{0};
     std::atomic<int> inFlight{0};
     std::atomic<int> connections{0};
+    std::atomic<qint64> refused{0}; // requests and connections answered by the limits
 
     void setFaults(LabServer::Faults faults);
     LabServer::Faults faults() const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/labrequestguard.h"
+
 #include <QSet>
 #include <QTcpServer>
 
@@ -8,14 +10,18 @@
 
 namespace coroscope::io::lab {
 
+class ServerState;
+
 // The lab server's listening socket. It hands every accepted connection to QHttpServer as
-// usual, and keeps `open` equal to the number of connections that are still open: the figure
-// /stats reports and the HTTP client draws as "open connections".
+// usual, keeps ServerState::connections equal to the connections still open (the figure /stats
+// reports and the HTTP client draws as "open connections"), and holds each connection to the
+// RequestLimits: a request that breaks one is answered with its HTTP status and the connection
+// closed before QHttpServer reads more of it; a connection over the limit gets a 503.
 class TcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
-    TcpServer(std::atomic<int> &open, QObject *parent = nullptr);
+    TcpServer(ServerState &state, RequestLimits limits, QObject *parent = nullptr);
     ~TcpServer() override;
 
 protected:
@@ -24,7 +30,8 @@ protected:
 private:
     void forget(QObject *socket);
 
-    std::atomic<int> &m_open;
+    ServerState &m_state;
+    RequestLimits m_limits;
     QSet<QObject *> m_sockets;
 };
 
