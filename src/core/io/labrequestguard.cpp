@@ -120,8 +120,6 @@ RequestGuard::Verdict RequestGuard::feed(QByteArrayView bytes)
             const auto end = bytes.indexOf('\n', at);
             const auto piece = bytes.sliced(at, (end < 0 ? bytes.size() : end) - at);
             at += piece.size() + (end < 0 ? 0 : 1);
-            if (m_state == State::RequestLine && m_line.isEmpty() && end >= 0 && (piece.isEmpty() || piece == "\r"))
-                continue; // blank lines between requests are allowed (RFC 9112, 2.2)
             const qint64 lineLimit = m_state == State::RequestLine ? m_limits.requestLineBytes
                 : m_state == State::Headers || m_state == State::Trailers
                 ? m_limits.headerBytes - m_headerBytes
@@ -157,6 +155,8 @@ RequestGuard::Verdict RequestGuard::lineComplete()
 {
     switch (m_state) {
     case State::RequestLine:
+        if (m_line.isEmpty())
+            return Verdict::Fine; // blank lines before a request are allowed (RFC 9112, 2.2)
         if (!isRequestLine(m_line))
             return fail(Verdict::Malformed, "the request line is not \"METHOD /target HTTP/1.1\"");
         m_state = State::Headers;
