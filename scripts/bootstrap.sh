@@ -4,7 +4,8 @@
 #   scripts/bootstrap.sh run    install what is missing, build, launch the app
 #   scripts/bootstrap.sh test   install what is missing, build, run every test: the Debug suite and
 #                               the string-builder check, the same suite under AddressSanitizer +
-#                               UndefinedBehaviorSanitizer, then on the optimised build `run` launches
+#                               UndefinedBehaviorSanitizer, then on the optimised build `run` launches;
+#                               and each libFuzzer target for a short, bounded time
 #   scripts/bootstrap.sh asan   only the sanitizer suite
 #   scripts/bootstrap.sh bench  install what is missing, build optimised, run coroscope-bench
 set -euo pipefail
@@ -56,6 +57,7 @@ test)
     build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON -DCOROSCOPE_BUILD_BENCH=OFF
     "$here/scripts/check-string-builders.sh" "$here/build/dev"
     ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2
+    "$here/scripts/fuzz.sh" 20 # every parser of outside input, 20 s each (scripts/fuzz.sh 600 for longer)
     sanitized_suite
     build "$here/build/release" "${release_options[@]}"
     ctest --test-dir "$here/build/release" --output-on-failure --no-tests=error -j2
