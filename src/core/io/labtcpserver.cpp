@@ -32,11 +32,16 @@ QByteArray refusal(int status, const QByteArray &reason, const QByteArray &why)
     return response;
 }
 
-void logRefusal(const QTcpSocket &socket, int status, const QByteArray &reason, const QByteArray &why)
+// Logs and counts the refusal, drops what the client has sent so far and writes the answer;
+// closing is the caller's (at once, or after the client pauses).
+void answerRefusal(QTcpSocket &socket, ServerState &state, int status, const QByteArray &reason, const QByteArray &why)
 {
     qCInfo(lcLabServer).noquote() << "lab server: refused"
                                   << QStringLiteral("%1:%2").arg(socket.peerAddress().toString()).arg(socket.peerPort())
                                   << status << QString::fromLatin1(reason) + QLatin1Char(':') << QString::fromUtf8(why);
+    state.refused.fetch_add(1, std::memory_order_relaxed);
+    socket.skip(socket.bytesAvailable());
+    socket.write(refusal(status, reason, why));
 }
 
 // Bytes the kernel has received on `socket` and Qt has already taken into its buffer: the
@@ -128,10 +133,7 @@ private:
     {
         m_refused = true;
         m_timer.stop();
-        logRefusal(*m_socket, status, reason, why);
-        m_state.refused.fetch_add(1, std::memory_order_relaxed);
-        m_socket->skip(m_socket->bytesAvailable());
-        m_socket->write(refusal(status, reason, why));
+        answerRefusal(*m_socket, m_state, status, reason, why);
         m_lingered.start();
         m_closeAfterPause.setSingleShot(true);
         m_closeAfterPause.setInterval(300);
@@ -179,9 +181,7 @@ void TcpServer::incomingConnection(qintptr descriptor)
     if (m_sockets.size() >= m_limits.connections) {
         const QByteArray why = QByteArray("the lab server has ") + QByteArray::number(m_limits.connections)
             + " connections open, its limit";
-        logRefusal(*socket, 503, "Service Unavailable", why);
-        m_state.refused.fetch_add(1, std::memory_order_relaxed);
-        socket->write(refusal(503, "Service Unavailable", why));
+        answerRefusal(*socket, m_state, 503, "Service Unavailable", why);
         socket->disconnectFromHost();
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         return;
