@@ -117,7 +117,12 @@ private Q_SLOTS:
         // slice nested inside its task's life on the same track.
         QFile file(json);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const auto events = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("traceEvents")).toArray();
+        const QByteArray exported = file.readAll();
+        // A handout shows no path of the machine that built the binary: code locations are
+        // relative to the source tree, and no string in the file is an absolute path.
+        QVERIFY2(!exported.contains("\"/"), exported.left(400).constData());
+        QVERIFY(exported.contains("\"file\":\"src/core/patterns/library/gather.cpp\""));
+        const auto events = QJsonDocument::fromJson(exported).object().value(QStringLiteral("traceEvents")).toArray();
         std::map<int, std::pair<double, double>> lives; // tid -> [start, end]
         std::vector<std::tuple<int, double, double>> suspensions;
         for (const auto &value : events) {
