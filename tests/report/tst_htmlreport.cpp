@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/htmlreport.h"
+#include "report/palette.h"
 #include "reportinputs.h"
 
 #include <QFile>
@@ -78,6 +79,23 @@ private Q_SLOTS:
         QCOMPARE(lanes, 5);
         // Event table: a row per event.
         QCOMPARE(count(html, QStringLiteral("<tr><td class=\"num\">")), int(trace.events().size()));
+    }
+
+    void legendNamesTheColoursTheTimelineDraws()
+    {
+        const auto trace = testing::sampleTrace();
+        const QString html = report::htmlReport(testing::sampleInput(trace));
+        const auto swatch = [](const char *colour, const char *name) {
+            return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2 ")
+                .arg(QLatin1String(colour), QLatin1String(name));
+        };
+        QVERIFY(html.contains(swatch(report::palette::running, "running")));
+        QVERIFY(html.contains(swatch(report::palette::reason(trace::SuspendReason::Network), "waiting: network")));
+        QVERIFY(html.contains(swatch(report::palette::cancelled, "cancelled")));
+        // The report once said "Blue: running" while running bars were green.
+        QVERIFY(!html.contains(QLatin1String("Blue"), Qt::CaseInsensitive));
+        const auto svg = html.mid(html.indexOf(QLatin1String("<svg")));
+        QVERIFY(svg.contains(QLatin1String(report::palette::running)));
     }
 
     void longRunsCutTheTable()

@@ -150,6 +150,23 @@ QString summaryTable(const Summary &summary)
     return html + QStringLiteral("</table>\n</div>\n");
 }
 
+// Built from the palette the timeline is drawn with, so the words can never name another colour.
+QString timelineLegend()
+{
+    auto swatch = [](const char *colour, const QString &name) -> QString {
+        return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2 ")
+            .arg(QLatin1String(colour), esc(name));
+    };
+    QString html = QStringLiteral("<p class=\"note legend\">Hover over a bar for details. ")
+                   + swatch(palette::running, QStringLiteral("running"));
+    for (int i = 0; i < SuspendReasonCount; ++i) {
+        const auto reason = SuspendReason(i);
+        html += swatch(palette::reason(reason), QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))));
+    }
+    return html + swatch(palette::error, QStringLiteral("failed")) + swatch(palette::cancelled, QStringLiteral("cancelled"))
+           + QStringLiteral("</p>\n");
+}
+
 QString codeBlock(const QString &code)
 {
     QString html = QStringLiteral("<pre class=\"code\"><code>");
@@ -232,9 +249,8 @@ QString htmlReport(const ReportInput &input, const HtmlReportOptions &options)
     TimelineSvgOptions svg;
     svg.width = options.timelineWidth;
     svg.standalone = false;
-    html += QStringLiteral("<section>\n<h2>Timeline</h2>\n<p class=\"note\">Hover over a bar for details. Blue: running; "
-                           "other colours: suspended, by reason.</p>\n<figure>\n")
-            + timelineSvg(trace, svg) + QStringLiteral("</figure>\n</section>\n");
+    html += QStringLiteral("<section>\n<h2>Timeline</h2>\n") + timelineLegend()
+            + QStringLiteral("<figure>\n") + timelineSvg(trace, svg) + QStringLiteral("</figure>\n</section>\n");
     if (!input.code.isEmpty() || !input.pythonCode.isEmpty()) {
         html += QStringLiteral("<section>\n<h2>Code</h2>\n");
         if (!input.code.isEmpty())
