@@ -41,9 +41,10 @@ private Q_SLOTS:
         std::vector<double> gapsMs;
         for (std::size_t i = 1; i < starts.size(); ++i)
             gapsMs.push_back(double(starts[i] - starts[i - 1]) / 1e6);
-        QVERIFY2(gapsMs[0] >= 38 && gapsMs[0] < 120, qPrintable(QString::number(gapsMs[0])));
-        // A loaded machine can make any gap late, so each gap is held to its own delay (5% below,
-        // as the first: coarse timers), not to a ratio of two gaps that may both be late.
+        // A loaded machine can make any gap late (the first took 880 ms once on a loaded 2-core
+        // machine), so each gap is held only to its own delay, 5% below (coarse timers), not to
+        // an upper bound or a ratio of two gaps that may both be late.
+        QVERIFY2(gapsMs[0] >= 38, qPrintable(QString::number(gapsMs[0])));
         QVERIFY2(gapsMs[1] >= 76, qPrintable(QString::number(gapsMs[1])));
         QVERIFY2(gapsMs[2] >= 152, qPrintable(QString::number(gapsMs[2])));
         QCOMPARE(run.taskNamed(QStringLiteral("fetch #1"))->status, trace::FinishStatus::Error);
