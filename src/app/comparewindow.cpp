@@ -4,7 +4,6 @@
 #include "app/comparisonmodel.h"
 #include "app/exportdialog.h"
 #include "app/exportfeedback.h"
-#include "app/exportjob.h"
 #include "app/timeformat.h"
 #include "app/timelinelegend.h"
 #include "app/timelinemodel.h"
@@ -114,6 +113,7 @@ CompareWindow::CompareWindow(patterns::StoredRun first, patterns::StoredRun seco
     setCentralWidget(main);
 
     m_feedback = new ExportFeedback(this);
+    connect(m_feedback, &ExportFeedback::exported, this, &CompareWindow::exportFinished);
     createActions();
     setWindowTitle(QStringLiteral("Compare %1 and %2 — Coroscope").arg(heading(0), heading(1)));
     resize(1500, 950);
@@ -245,12 +245,10 @@ void CompareWindow::exportTo(const QString &path, const report::ExportOptions &o
     // The job shares the runs, and the inputs point into them: closing the window meanwhile is safe.
     auto first = m_sides[0].run;
     auto second = m_sides[1].run;
-    auto work = [first, second, inputA = first->reportInput(), inputB = second->reportInput(), path,
-                 options](QString *error) { return report::exportComparison(inputA, inputB, path, error, options); };
-    m_feedback->started(path);
-    auto *job = ExportJob::start(path, std::move(work), this);
-    connect(job, &ExportJob::finished, m_feedback, &ExportFeedback::finished);
-    connect(job, &ExportJob::finished, this, &CompareWindow::exportFinished);
+    m_feedback->write(path, [first, second, inputA = first->reportInput(), inputB = second->reportInput(), path,
+                             options](QString *error) {
+        return report::exportComparison(inputA, inputB, path, error, options);
+    });
 }
 
 } // namespace coroscope::app

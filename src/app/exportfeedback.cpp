@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/exportfeedback.h"
 
+#include "app/jobtracker.h"
+
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -20,6 +22,7 @@ constexpr int successMessageMs = 20'000;
 ExportFeedback::ExportFeedback(QMainWindow *window)
     : QObject(window)
     , m_window(window)
+    , m_jobs(new JobTracker(JobTracker::Policy::Every, this))
     , m_openFolder(new QLabel(window))
 {
     m_openFolder->setTextFormat(Qt::RichText);
@@ -32,6 +35,26 @@ ExportFeedback::ExportFeedback(QMainWindow *window)
         if (message.isEmpty())
             m_openFolder->hide();
     });
+}
+
+void ExportFeedback::write(const QString &path, Work work)
+{
+    struct Written {
+        bool ok = false;
+        QString error;
+    };
+    started(path);
+    m_jobs->start<Written>(
+        path,
+        [work = std::move(work)](const JobControl &) {
+            Written written;
+            written.ok = work(&written.error);
+            return written;
+        },
+        [this, path](Written &written) {
+            finished(written.ok, path, written.error);
+            Q_EMIT exported(written.ok, path, written.error);
+        });
 }
 
 void ExportFeedback::started(const QString &path)

@@ -7,8 +7,8 @@
 #include "app/eventlogpanel.h"
 #include "app/exportdialog.h"
 #include "app/exportfeedback.h"
-#include "app/exportjob.h"
 #include "app/glyphicons.h"
+#include "app/mainactions.h"
 #include "app/historymodel.h"
 #include "app/historypanel.h"
 #include "app/parameterpanel.h"
@@ -23,6 +23,7 @@
 #include "app/timelinepanel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "app/tracecontroller.h"
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
@@ -77,7 +78,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     , m_logModel(new EventLogModel(this))
     , m_state(new TimelineState(this))
     , m_replay(new ReplayController(m_state, this))
-    , m_opener(new TraceOpener(this))
+    , m_shown(new TraceController(m_timelineModel, m_logModel, m_state, m_replay, this))
+    , m_openings(new JobTracker(JobTracker::Policy::LatestOnly, this))
 {
     m_ui->setupUi(this);
     createHistoryPanel();
@@ -97,15 +99,16 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
     createActions();
     createMenusAndToolBar();
-    m_ui->fileMenu->insertAction(action(QStringLiteral("quit")), action(QStringLiteral("openTrace")));
-    m_ui->fileMenu->insertSeparator(action(QStringLiteral("quit")));
+    m_ui->fileMenu->insertAction(m_actions.quit, m_actions.openTrace);
+    m_ui->fileMenu->insertSeparator(m_actions.quit);
     m_ui->viewMenu->addSeparator();
-    m_ui->viewMenu->addAction(action(QStringLiteral("history")));
+    m_ui->viewMenu->addAction(m_actions.history);
     setAcceptDrops(true);
 
     m_runLabel = new QLabel(this);
     m_serverLabel = new QLabel(this);
     m_exportFeedback = new ExportFeedback(this);
+    connect(m_exportFeedback, &ExportFeedback::exported, this, &MainWindow::exportFinished);
     statusBar()->addPermanentWidget(m_runLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     auto showServer = [this] {
@@ -122,6 +125,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
         serverTimer->start();
     }
 
+    connect(m_shown, &TraceController::eventsAppended, this, &MainWindow::onEventsAppended);
+    connect(m_shown, &TraceController::runFinished, this, &MainWindow::onRunFinished);
     connect(patternBrowser(), &PatternBrowser::patternSelected, this, &MainWindow::onPatternSelected);
     connect(patternBrowser(), &PatternBrowser::runRequested, this, &MainWindow::startRun);
     connect(parameterPanel(), &ParameterPanel::validityChanged, this, &MainWindow::updateActions);
@@ -141,9 +146,9 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     connect(m_state, &TimelineState::playheadChanged, this, codeSoon);
     connect(m_state, &TimelineState::selectedTaskChanged, this, codeSoon);
     connect(m_state, &TimelineState::playheadChanged, this, &MainWindow::updateTimeLabel);
-    connect(m_state, &TimelineState::followingChanged, action(QStringLiteral("follow")), &QAction::setChecked);
+    connect(m_state, &TimelineState::followingChanged, m_actions.follow, &QAction::setChecked);
     connect(m_replay, &ReplayController::playingChanged, this, [this](bool playing) {
-        auto *play = action(QStringLiteral("play"));
+        auto *play = m_actions.play;
         play->setText(playing ? QStringLiteral("Pause") : QStringLiteral("Play"));
         refreshIcons();
     });
@@ -167,11 +172,9 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Stops a load still under way before anything it reports to goes.
-    delete m_opener;
-    // The models point into the run's trace: let go of it before the run goes.
-    m_timelineModel->setTrace(nullptr);
-    m_logModel->setTrace(nullptr);
-    m_replay->setTrace(nullptr);
+    delete m_openings;
+    // The models point into the shown trace: they let go of it before it goes.
+    delete m_shown;
 }
 
 ParameterPanel *MainWindow::parameterPanel() const { return m_ui->parameterPanel; }
@@ -181,163 +184,84 @@ SourcePanel *MainWindow::sourcePanel() const { return m_ui->sourcePanel; }
 StatsPanel *MainWindow::statsPanel() const { return m_ui->statsPanel; }
 EventLogPanel *MainWindow::eventLogPanel() const { return m_ui->eventLogPanel; }
 
-QAction *MainWindow::addAction(const QString &name, const QString &text, const QList<QKeySequence> &shortcuts,
-                               const QString &tip)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(name);
-    // Platform key bindings may coincide with the explicit ones (FullScreen is F11 on Linux).
-    QList<QKeySequence> keys;
-    for (const auto &key : shortcuts) {
-        if (!key.isEmpty() && !keys.contains(key))
-            keys.append(key);
-    }
-    action->setShortcuts(keys);
-    action->setShortcutContext(Qt::WindowShortcut);
-    QString toolTip = tip.isEmpty() ? QString(text).remove(QLatin1Char('&')) : tip;
-    if (!keys.isEmpty())
-        toolTip += QStringLiteral(" (%1)").arg(keys.first().toString(QKeySequence::NativeText));
-    action->setToolTip(toolTip);
-    action->setStatusTip(tip);
-    QMainWindow::addAction(action);
-    m_actions.insert(name, action);
-    return action;
-}
-
 void MainWindow::createActions()
 {
-    using K = QKeySequence;
-    connect(addAction(QStringLiteral("run"), QStringLiteral("&Run"), {K(Qt::CTRL | Qt::Key_R), K(Qt::Key_F5)},
-                      QStringLiteral("Run the pattern with these parameters")),
-            &QAction::triggered, this, &MainWindow::startRun);
-    connect(addAction(QStringLiteral("stop"), QStringLiteral("&Stop"), {K(Qt::Key_Escape), K(Qt::SHIFT | Qt::Key_F5)},
-                      QStringLiteral("Cancel the run: every task gets CancelledError at its co_await")),
-            &QAction::triggered, this, &MainWindow::stopRun);
-    connect(addAction(QStringLiteral("runAgain"), QStringLiteral("Run &again"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-                      QStringLiteral("Repeat the last run with the same parameters")),
-            &QAction::triggered, this, &MainWindow::runAgain);
-    connect(addAction(QStringLiteral("export"), QStringLiteral("&Export…"), {K(Qt::CTRL | Qt::Key_E)},
-                      QStringLiteral("Save the run as an HTML report, SVG or PNG timeline, PDF handout, Chrome trace or CSV")),
-            &QAction::triggered, this, &MainWindow::chooseExportTarget);
-    connect(addAction(QStringLiteral("compare"), QStringLiteral("&Compare runs…"), {},
-                      QStringLiteral("Two runs from the history on one time axis, with what differs")),
-            &QAction::triggered, this, &MainWindow::chooseRunsToCompare);
-    connect(addAction(QStringLiteral("quit"), QStringLiteral("&Quit"), {K(K::Quit)}), &QAction::triggered, this,
-            &QWidget::close);
-    connect(addAction(QStringLiteral("openTrace"), QStringLiteral("&Open trace…"), {K(K::Open)},
-                      QStringLiteral("Show a Chrome trace JSON file (from Coroscope, Perfetto or another tool) on the timeline")),
-            &QAction::triggered, this, &MainWindow::chooseTraceFile);
-    auto *history = m_historyDock->toggleViewAction();
-    history->setText(QStringLiteral("&History"));
-    history->setShortcut(K(Qt::CTRL | Qt::Key_H));
-    history->setToolTip(QStringLiteral("Show or hide the stored runs (Ctrl+H)"));
-    QMainWindow::addAction(history);
-    m_actions.insert(QStringLiteral("history"), history);
+    m_actions = createMainActions(this, m_historyDock->toggleViewAction());
+    const auto &a = m_actions;
+    connect(a.run, &QAction::triggered, this, &MainWindow::startRun);
+    connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(a.runAgain, &QAction::triggered, this, &MainWindow::runAgain);
+    connect(a.compare, &QAction::triggered, this, &MainWindow::chooseRunsToCompare);
+    connect(a.exportRun, &QAction::triggered, this, &MainWindow::chooseExportTarget);
+    connect(a.openTrace, &QAction::triggered, this, &MainWindow::chooseTraceFile);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
-    connect(addAction(QStringLiteral("zoomIn"), QStringLiteral("Zoom &in"), {K(K::ZoomIn), K(Qt::CTRL | Qt::Key_Equal)}),
-            &QAction::triggered, m_state, &TimelineState::zoomIn);
-    connect(addAction(QStringLiteral("zoomOut"), QStringLiteral("Zoom &out"), {K(K::ZoomOut)}), &QAction::triggered,
-            m_state, &TimelineState::zoomOut);
-    connect(addAction(QStringLiteral("fit"), QStringLiteral("&Fit run"), {K(Qt::CTRL | Qt::Key_0)},
-                      QStringLiteral("Show the whole run")),
-            &QAction::triggered, m_state, &TimelineState::fit);
-    auto *follow = addAction(QStringLiteral("follow"), QStringLiteral("Follow &newest"), {K(Qt::CTRL | Qt::Key_End)},
-                             QStringLiteral("Keep the newest events in view while the run goes on"));
-    follow->setCheckable(true);
-    follow->setChecked(m_state->isFollowing());
-    connect(follow, &QAction::triggered, m_state, &TimelineState::setFollowing);
+    connect(a.zoomIn, &QAction::triggered, m_state, &TimelineState::zoomIn);
+    connect(a.zoomOut, &QAction::triggered, m_state, &TimelineState::zoomOut);
+    connect(a.fit, &QAction::triggered, m_state, &TimelineState::fit);
+    a.follow->setChecked(m_state->isFollowing());
+    connect(a.follow, &QAction::triggered, m_state, &TimelineState::setFollowing);
 
-    connect(addAction(QStringLiteral("play"), QStringLiteral("Play"), {K(Qt::Key_Space)},
-                      QStringLiteral("Replay the run from the playhead")),
-            &QAction::triggered, m_replay, &ReplayController::toggle);
-    connect(addAction(QStringLiteral("next"), QStringLiteral("&Next event"), {K(Qt::CTRL | Qt::Key_Right), K(Qt::Key_Period)},
-                      QStringLiteral("Move the playhead to the next event of the selected task")),
-            &QAction::triggered, m_replay, &ReplayController::stepNext);
-    connect(addAction(QStringLiteral("previous"), QStringLiteral("&Previous event"),
-                      {K(Qt::CTRL | Qt::Key_Left), K(Qt::Key_Comma)},
-                      QStringLiteral("Move the playhead to the previous event of the selected task")),
-            &QAction::triggered, m_replay, &ReplayController::stepPrevious);
+    connect(a.play, &QAction::triggered, m_replay, &ReplayController::toggle);
+    connect(a.next, &QAction::triggered, m_replay, &ReplayController::stepNext);
+    connect(a.previous, &QAction::triggered, m_replay, &ReplayController::stepPrevious);
     auto stepSpeed = [this](int direction) {
         const auto current = m_replay->speed();
         const auto *it = std::find_if(std::begin(speeds), std::end(speeds), [&](double s) { return s >= current - 1e-9; });
         auto index = int(it - std::begin(speeds)) + direction;
         m_replay->setSpeed(speeds[std::clamp(index, 0, int(std::size(speeds)) - 1)]);
     };
-    connect(addAction(QStringLiteral("faster"), QStringLiteral("&Faster"), {K(Qt::Key_BracketRight)}), &QAction::triggered,
-            this, [stepSpeed] { stepSpeed(+1); });
-    connect(addAction(QStringLiteral("slower"), QStringLiteral("&Slower"), {K(Qt::Key_BracketLeft)}), &QAction::triggered,
-            this, [stepSpeed] { stepSpeed(-1); });
+    connect(a.faster, &QAction::triggered, this, [stepSpeed] { stepSpeed(+1); });
+    connect(a.slower, &QAction::triggered, this, [stepSpeed] { stepSpeed(-1); });
 
-    connect(addAction(QStringLiteral("findPattern"), QStringLiteral("Find &pattern"), {K(K::Find)}), &QAction::triggered,
-            this, [this] { patternBrowser()->focusSearch(); });
-    connect(addAction(QStringLiteral("filterLog"), QStringLiteral("Filter event &log"), {K(Qt::CTRL | Qt::Key_L)}),
-            &QAction::triggered, this, [this] { eventLogPanel()->focusFilter(); });
-
-    auto *themes = new QActionGroup(this);
+    connect(a.findPattern, &QAction::triggered, this, [this] { patternBrowser()->focusSearch(); });
+    connect(a.filterLog, &QAction::triggered, this, [this] { eventLogPanel()->focusFilter(); });
     for (const auto theme : {Theme::System, Theme::Light, Theme::Dark}) {
-        const auto name = toString(theme);
-        auto *a = addAction(QStringLiteral("theme-") + name,
-                            theme == Theme::System ? QStringLiteral("Follow the &system")
-                            : theme == Theme::Light ? QStringLiteral("&Light")
-                                                    : QStringLiteral("&Dark"),
-                            {});
-        a->setCheckable(true);
-        a->setChecked(theme == m_theme);
-        themes->addAction(a);
-        connect(a, &QAction::triggered, this, [this, theme] { setTheme(theme); });
+        a.theme(theme)->setChecked(theme == m_theme);
+        connect(a.theme(theme), &QAction::triggered, this, [this, theme] { setTheme(theme); });
     }
-    connect(addAction(QStringLiteral("toggleTheme"), QStringLiteral("&Toggle light/dark"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_T)}),
-            &QAction::triggered, this, [this] {
-                setTheme(TimelinePalette::forPalette(palette()).isDark() ? Theme::Light : Theme::Dark);
-            });
-    connect(addAction(QStringLiteral("largerText"), QStringLiteral("&Larger text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_Equal)},
-                      QStringLiteral("Bigger text everywhere, for the back of the room")),
-            &QAction::triggered, this, [this] { changeFontSize(+1); });
-    connect(addAction(QStringLiteral("smallerText"), QStringLiteral("&Smaller text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_Minus)}),
-            &QAction::triggered, this, [this] { changeFontSize(-1); });
-    connect(addAction(QStringLiteral("resetText"), QStringLiteral("&Normal text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_0)}),
-            &QAction::triggered, this, [this] { changeFontSize(-m_fontSteps); });
-    auto *fullScreen = addAction(QStringLiteral("fullScreen"), QStringLiteral("F&ull screen"), {K(K::FullScreen), K(Qt::Key_F11)});
-    fullScreen->setCheckable(true);
-    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
-    connect(addAction(QStringLiteral("shortcuts"), QStringLiteral("&Keyboard shortcuts"), {K(Qt::Key_F1)}),
-            &QAction::triggered, this, &MainWindow::showShortcuts);
-    connect(addAction(QStringLiteral("about"), QStringLiteral("&About Coroscope"), {}), &QAction::triggered, this,
-            &MainWindow::showAbout);
+    connect(a.toggleTheme, &QAction::triggered, this,
+            [this] { setTheme(TimelinePalette::forPalette(palette()).isDark() ? Theme::Light : Theme::Dark); });
+    connect(a.largerText, &QAction::triggered, this, [this] { changeFontSize(+1); });
+    connect(a.smallerText, &QAction::triggered, this, [this] { changeFontSize(-1); });
+    connect(a.resetText, &QAction::triggered, this, [this] { changeFontSize(-m_fontSteps); });
+    connect(a.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    connect(a.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::createMenusAndToolBar()
 {
-    auto a = [this](const char *name) { return action(QString::fromLatin1(name)); };
-    m_ui->fileMenu->addAction(a("export"));
+    const auto &a = m_actions;
+    m_ui->fileMenu->addAction(a.exportRun);
     m_ui->fileMenu->addSeparator();
-    m_ui->fileMenu->addAction(a("quit"));
-    m_ui->runMenu->addActions({a("run"), a("stop"), a("runAgain")});
+    m_ui->fileMenu->addAction(a.quit);
+    m_ui->runMenu->addActions({a.run, a.stop, a.runAgain});
     m_ui->runMenu->addSeparator();
-    m_ui->runMenu->addAction(a("compare"));
-    m_ui->viewMenu->addActions({a("zoomIn"), a("zoomOut"), a("fit"), a("follow")});
+    m_ui->runMenu->addAction(a.compare);
+    m_ui->viewMenu->addActions({a.zoomIn, a.zoomOut, a.fit, a.follow});
     m_ui->viewMenu->addSeparator();
     auto *themeMenu = m_ui->viewMenu->addMenu(QStringLiteral("&Theme"));
-    themeMenu->addActions({a("theme-system"), a("theme-light"), a("theme-dark")});
+    themeMenu->addActions({a.themeSystem, a.themeLight, a.themeDark});
     themeMenu->addSeparator();
-    themeMenu->addAction(a("toggleTheme"));
-    m_ui->viewMenu->addActions({a("largerText"), a("smallerText"), a("resetText")});
+    themeMenu->addAction(a.toggleTheme);
+    m_ui->viewMenu->addActions({a.largerText, a.smallerText, a.resetText});
     m_ui->viewMenu->addSeparator();
-    m_ui->viewMenu->addActions({a("findPattern"), a("filterLog"), a("fullScreen")});
-    m_ui->replayMenu->addActions({a("play"), a("previous"), a("next")});
+    m_ui->viewMenu->addActions({a.findPattern, a.filterLog, a.fullScreen});
+    m_ui->replayMenu->addActions({a.play, a.previous, a.next});
     m_ui->replayMenu->addSeparator();
-    m_ui->replayMenu->addActions({a("faster"), a("slower")});
-    m_ui->helpMenu->addActions({a("shortcuts"), a("about")});
+    m_ui->replayMenu->addActions({a.faster, a.slower});
+    m_ui->helpMenu->addActions({a.shortcuts, a.about});
 
     auto *bar = m_ui->toolBar;
-    bar->addActions({a("run"), a("stop"), a("runAgain")});
+    bar->addActions({a.run, a.stop, a.runAgain});
     bar->addSeparator();
-    bar->addActions({a("zoomIn"), a("zoomOut"), a("fit"), a("follow")});
+    bar->addActions({a.zoomIn, a.zoomOut, a.fit, a.follow});
     bar->addSeparator();
-    bar->addActions({a("previous"), a("play"), a("next")});
+    bar->addActions({a.previous, a.play, a.next});
     // Icons only for the view and replay buttons: their tooltips name them.
-    for (const char *name : {"zoomIn", "zoomOut", "fit", "follow", "previous", "next"}) {
-        if (auto *button = bar->widgetForAction(a(name)))
+    for (auto *action : {a.zoomIn, a.zoomOut, a.fit, a.follow, a.previous, a.next}) {
+        if (auto *button = bar->widgetForAction(action))
             static_cast<QToolButton *>(button)->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
     m_speedCombo = new QComboBox(bar);
@@ -354,8 +278,8 @@ void MainWindow::createMenusAndToolBar()
     m_timeLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     bar->addWidget(m_timeLabel);
 
-    m_ui->runButton->setDefaultAction(a("run"));
-    m_ui->stopButton->setDefaultAction(a("stop"));
+    m_ui->runButton->setDefaultAction(a.run);
+    m_ui->stopButton->setDefaultAction(a.stop);
 }
 
 void MainWindow::setDefaultLayout()
@@ -374,16 +298,16 @@ void MainWindow::refreshIcons()
 {
     const auto timeline = TimelinePalette::forPalette(palette());
     const auto text = palette().color(QPalette::ButtonText);
-    action(QStringLiteral("run"))->setIcon(glyphIcon(Glyph::Run, timeline.running()));
-    action(QStringLiteral("stop"))->setIcon(glyphIcon(Glyph::Stop, timeline.failed()));
-    action(QStringLiteral("runAgain"))->setIcon(glyphIcon(Glyph::RunAgain, text));
-    action(QStringLiteral("zoomIn"))->setIcon(glyphIcon(Glyph::ZoomIn, text));
-    action(QStringLiteral("zoomOut"))->setIcon(glyphIcon(Glyph::ZoomOut, text));
-    action(QStringLiteral("fit"))->setIcon(glyphIcon(Glyph::ZoomFit, text));
-    action(QStringLiteral("follow"))->setIcon(glyphIcon(Glyph::Follow, text));
-    action(QStringLiteral("play"))->setIcon(glyphIcon(m_replay->isPlaying() ? Glyph::Pause : Glyph::Play, text));
-    action(QStringLiteral("next"))->setIcon(glyphIcon(Glyph::StepForward, text));
-    action(QStringLiteral("previous"))->setIcon(glyphIcon(Glyph::StepBack, text));
+    m_actions.run->setIcon(glyphIcon(Glyph::Run, timeline.running()));
+    m_actions.stop->setIcon(glyphIcon(Glyph::Stop, timeline.failed()));
+    m_actions.runAgain->setIcon(glyphIcon(Glyph::RunAgain, text));
+    m_actions.zoomIn->setIcon(glyphIcon(Glyph::ZoomIn, text));
+    m_actions.zoomOut->setIcon(glyphIcon(Glyph::ZoomOut, text));
+    m_actions.fit->setIcon(glyphIcon(Glyph::ZoomFit, text));
+    m_actions.follow->setIcon(glyphIcon(Glyph::Follow, text));
+    m_actions.play->setIcon(glyphIcon(m_replay->isPlaying() ? Glyph::Pause : Glyph::Play, text));
+    m_actions.next->setIcon(glyphIcon(Glyph::StepForward, text));
+    m_actions.previous->setIcon(glyphIcon(Glyph::StepBack, text));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -403,8 +327,7 @@ void MainWindow::setTheme(Theme theme)
 {
     m_theme = theme;
     applyTheme(theme);
-    if (auto *a = action(QStringLiteral("theme-") + toString(theme)))
-        a->setChecked(true);
+    m_actions.theme(theme)->setChecked(true);
 }
 
 void MainWindow::changeFontSize(int steps)
@@ -448,8 +371,10 @@ void MainWindow::onPatternSelected(const QString &id)
     }
     sourcePanel()->setPattern(&info);
     m_ui->aboutText->setHtml(aboutHtml());
-    const bool runOfAnother = m_run && &m_run->pattern() != pattern;
-    const bool openedOfAnother = m_opened && m_opened->patternId != id;
+    const auto *run = m_shown->run();
+    const auto *opened = m_shown->opened();
+    const bool runOfAnother = run && &run->pattern() != pattern;
+    const bool openedOfAnother = opened && opened->patternId != id;
     if (!isRunning() && (runOfAnother || openedOfAnother)) {
         // A finished run of another pattern would not match the code shown: put it away.
         putAwayShownTrace();
@@ -487,52 +412,27 @@ bool MainWindow::startRun()
         statusBar()->showMessage(QStringLiteral("Cannot run: ") + errors.join(QStringLiteral("; ")), 8000);
         return false;
     }
-    m_lastPattern = m_pattern;
-    m_lastValues = parameterPanel()->values();
-    m_runStartedAt = QDateTime::currentDateTime();
-
     if (isOpening())
         cancelOpening(); // the run is what the user wants to see now
-    m_replay->setTrace(nullptr);
-    m_state->reset();
-    m_state->setLive(true);
-    auto run = std::make_unique<patterns::PatternRun>(*m_lastPattern, m_lastValues,
-                                                      m_environment ? m_environment->runEnvironment()
-                                                                    : patterns::RunEnvironment{});
-    // The models switch to the new trace before the old run (and its trace) goes away.
-    m_timelineModel->setTrace(&run->trace());
-    m_logModel->setTrace(&run->trace());
-    m_logModel->setUpdateInterval(200);
-    m_recording.reset();
-    m_opened.reset();
-    m_run = std::move(run);
-    // Recording follows the run's signals before the window does, so the stored run is
-    // complete by the time the window refreshes the list.
     QString recordingProblem;
-    if (!m_historyPath.isEmpty() && m_historyProblem.isEmpty()) {
-        m_recording = std::make_unique<patterns::HistoryRecording>(*m_run, m_historyPath);
-        if (!m_recording->isRecording())
-            recordingProblem = m_recording->errorString();
-    }
-    connect(m_run.get(), &patterns::PatternRun::eventsAppended, this, &MainWindow::onEventsAppended);
-    connect(m_run.get(), &patterns::PatternRun::finished, this, &MainWindow::onRunFinished);
+    m_shown->startRun(*m_pattern, parameterPanel()->values(),
+                      m_environment ? m_environment->runEnvironment() : patterns::RunEnvironment{},
+                      m_historyProblem.isEmpty() ? m_historyPath : QString(), &recordingProblem);
     statsPanel()->clear();
     statsPanel()->showRunning();
-    m_runLabel->setText(QStringLiteral("● running %1").arg(m_lastPattern->info().id));
+    m_runLabel->setText(QStringLiteral("● running %1").arg(m_pattern->info().id));
     if (!recordingProblem.isEmpty())
         m_historyPanel->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
     const auto historyOff = recordingProblem.isEmpty() ? m_historyProblem : recordingProblem;
-    const auto &title = m_lastPattern->info().title;
+    const auto &title = m_pattern->info().title;
     statusBar()->showMessage(historyOff.isEmpty() ? QStringLiteral("Running %1…").arg(title)
                                                   : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
-    m_run->start();
     updateTitles();
     refreshHistory();
     if (m_persistent)
         saveSettings();
     updateActions();
     updateTimeLabel();
-    Q_EMIT runStarted();
     return true;
 }
 
@@ -541,25 +441,23 @@ void MainWindow::stopRun()
     if (!isRunning())
         return;
     statusBar()->showMessage(QStringLiteral("Stopping: cancelling every task…"));
-    m_run->stop();
+    m_shown->stopRun();
 }
 
 bool MainWindow::runAgain()
 {
-    if (isRunning() || !m_lastPattern)
+    const auto *last = m_shown->lastPattern();
+    if (isRunning() || !last)
         return false;
-    const auto values = m_lastValues;
-    selectPattern(m_lastPattern->info().id);
+    const auto values = m_shown->lastValues();
+    selectPattern(last->info().id);
     parameterPanel()->setValues(values);
     return startRun();
 }
 
-void MainWindow::onEventsAppended(qsizetype first, qsizetype count)
+void MainWindow::onEventsAppended()
 {
-    m_timelineModel->update(first, count);
-    m_logModel->update(first, count);
-    action(QStringLiteral("export"))->setEnabled(true);
-    m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
+    m_actions.exportRun->setEnabled(true);
     if (!m_statsTimer.isActive())
         m_statsTimer.start();
     if (!m_codeTimer.isActive())
@@ -569,18 +467,15 @@ void MainWindow::onEventsAppended(qsizetype first, qsizetype count)
 
 void MainWindow::updateLiveStats()
 {
-    if (!m_run || m_run->isFinished() || m_run->trace().events().size() > liveSummaryLimit)
+    const auto *run = m_shown->run();
+    if (!run || run->isFinished() || run->trace().events().size() > liveSummaryLimit)
         return;
-    statsPanel()->showSummary(trace::summarize(m_run->trace()));
+    statsPanel()->showSummary(trace::summarize(run->trace()));
 }
 
 trace::Summary MainWindow::showFinishedTrace(const trace::Trace &trace)
 {
     m_statsTimer.stop();
-    m_logModel->setUpdateInterval(0); // flushes: every row is in the table from here on
-    m_state->setLive(false);
-    m_state->setTraceRange(m_timelineModel->startNs(), m_timelineModel->endNs());
-    m_replay->setTrace(&trace);
     auto summary = trace::summarize(trace);
     statsPanel()->showSummary(summary);
     return summary;
@@ -588,38 +483,39 @@ trace::Summary MainWindow::showFinishedTrace(const trace::Trace &trace)
 
 void MainWindow::onRunFinished()
 {
-    const auto summary = showFinishedTrace(m_run->trace());
-    const auto &outcome = m_run->outcome();
+    const auto &run = *m_shown->run();
+    const auto summary = showFinishedTrace(run.trace());
+    const auto &outcome = run.outcome();
     statsPanel()->showOutcome(outcome);
     m_runLabel->setText(QStringLiteral("%1: %2 in %3")
-                            .arg(m_run->pattern().info().id, QString::fromLatin1(patterns::toString(outcome.status)),
+                            .arg(run.pattern().info().id, QString::fromLatin1(patterns::toString(outcome.status)),
                                  formatDuration(summary.wallNs)));
     statusBar()->showMessage(QStringLiteral("%1 %2: %3")
-                                 .arg(m_run->pattern().info().title, QString::fromLatin1(patterns::toString(outcome.status)),
+                                 .arg(run.pattern().info().title, QString::fromLatin1(patterns::toString(outcome.status)),
                                       outcome.summary));
     updateActions();
     updateCode();
     updateTimeLabel();
     refreshHistory();
-    if (m_recording && m_recording->runId() > 0)
-        m_historyPanel->selectRuns({m_recording->runId()}); // the list shows which run is on screen
+    if (const auto id = m_shown->recordedRunId(); id > 0)
+        m_historyPanel->selectRuns({id}); // the list shows which run is on screen
     Q_EMIT runFinished();
 }
 
 void MainWindow::updateActions()
 {
     const bool running = isRunning();
-    const bool finished = (m_run && m_run->isFinished()) || m_opened;
-    action(QStringLiteral("run"))->setEnabled(!running && m_pattern && parameterPanel()->isValid());
-    action(QStringLiteral("stop"))->setEnabled(running);
-    action(QStringLiteral("runAgain"))->setEnabled(!running && m_lastPattern);
-    for (const char *name : {"play", "next", "previous", "faster", "slower"})
-        action(QString::fromLatin1(name))->setEnabled(finished);
+    const bool finished = m_shown->isFinished();
+    m_actions.run->setEnabled(!running && m_pattern && parameterPanel()->isValid());
+    m_actions.stop->setEnabled(running);
+    m_actions.runAgain->setEnabled(!running && m_shown->lastPattern());
+    for (auto *action : m_actions.replay())
+        action->setEnabled(finished);
     m_speedCombo->setEnabled(finished);
-    for (const char *name : {"zoomIn", "zoomOut", "fit", "follow"})
-        action(QString::fromLatin1(name))->setEnabled(shownTrace() != nullptr);
-    action(QStringLiteral("openTrace"))->setEnabled(!running);
-    action(QStringLiteral("export"))->setEnabled(shownTrace() && !shownTrace()->events().empty());
+    for (auto *action : m_actions.view())
+        action->setEnabled(shownTrace() != nullptr);
+    m_actions.openTrace->setEnabled(!running);
+    m_actions.exportRun->setEnabled(shownTrace() && !shownTrace()->events().empty());
 }
 
 void MainWindow::updateCode()
@@ -656,7 +552,7 @@ void MainWindow::chooseExportTarget()
         return;
     if (m_exportFolder.isEmpty())
         m_exportFolder = defaultExportFolder();
-    const auto input = shownReportInput();
+    const auto input = m_shown->reportInput();
     const auto stem = input.patternId.isEmpty() ? QStringLiteral("trace") : input.patternId;
     const auto name = QStringLiteral("%1-%2.html").arg(stem, input.startedAt.toString(QStringLiteral("yyyyMMdd-hhmmss")));
     const auto target = askExportTarget(this, QStringLiteral("Export run"), QDir(m_exportFolder).filePath(name),
@@ -668,15 +564,6 @@ void MainWindow::chooseExportTarget()
     exportTo(target->path, target->options);
 }
 
-report::ReportInput MainWindow::shownReportInput() const
-{
-    if (m_opened) {
-        return patterns::reportInputFor(m_opened->patternId, m_opened->name, m_opened->parameters, m_opened->status,
-                                        m_opened->startedAt, &m_opened->trace);
-    }
-    return patterns::reportInputFor(*m_run, m_runStartedAt);
-}
-
 void MainWindow::exportTo(const QString &path, const report::ExportOptions &options)
 {
     if (!shownTrace()) {
@@ -686,13 +573,11 @@ void MainWindow::exportTo(const QString &path, const report::ExportOptions &opti
     }
     // A snapshot: the export reads its own copy while the run goes on or another replaces it.
     auto trace = std::make_shared<const trace::Trace>(*shownTrace());
-    auto input = shownReportInput();
+    auto input = m_shown->reportInput();
     input.trace = trace.get();
-    auto work = [trace, input, path, options](QString *error) { return report::exportTrace(input, path, error, options); };
-    m_exportFeedback->started(path);
-    auto *job = ExportJob::start(path, std::move(work), this);
-    connect(job, &ExportJob::finished, m_exportFeedback, &ExportFeedback::finished);
-    connect(job, &ExportJob::finished, this, &MainWindow::exportFinished);
+    m_exportFeedback->write(path, [trace, input, path, options](QString *error) {
+        return report::exportTrace(input, path, error, options);
+    });
 }
 
 void MainWindow::chooseRunsToCompare()
@@ -789,8 +674,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         saveSettings();
     if (isRunning()) {
         statusBar()->showMessage(QStringLiteral("Cancelling the run before closing…"));
-        m_run->stop();
-        m_run->waitForFinished(10'000);
+        m_shown->stopAndWait(10'000);
     }
     event->accept();
 }
@@ -890,14 +774,8 @@ void MainWindow::showAbout()
 
 void MainWindow::putAwayShownTrace()
 {
-    m_replay->setTrace(nullptr);
-    m_timelineModel->setTrace(nullptr);
-    m_logModel->setTrace(nullptr);
-    m_recording.reset();
-    m_run.reset();
-    m_opened.reset();
+    m_shown->putAway();
     m_banner->hide();
-    m_state->reset();
     statsPanel()->clear();
     m_runLabel->clear();
 }
@@ -906,21 +784,22 @@ void MainWindow::updateTitles()
 {
     const auto *info = m_pattern ? &m_pattern->info() : nullptr;
     const auto title = info ? info->title : QString();
-    const bool opened = m_opened && !isRunning();
+    const auto *shownOpened = m_shown->opened();
+    const bool opened = shownOpened && !isRunning();
     if (!opened)
         m_banner->hide();
     // Another tool's trace is no pattern of ours: the header must not name the selected one.
-    if (opened && m_opened->patternId.isEmpty()) {
-        const auto name = m_opened->name.isEmpty() ? m_opened->caption() : m_opened->name;
+    if (opened && shownOpened->patternId.isEmpty()) {
+        const auto name = shownOpened->name.isEmpty() ? shownOpened->caption() : shownOpened->name;
         m_ui->titleLabel->setText(name);
         m_ui->summaryLabel->setText(QStringLiteral("A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
-        setWindowTitle(QStringLiteral("%1 — Coroscope").arg(m_opened->caption()));
+        setWindowTitle(QStringLiteral("%1 — Coroscope").arg(shownOpened->caption()));
         return;
     }
     m_ui->titleLabel->setText(title);
     m_ui->summaryLabel->setText(info ? info->summary : QString());
     if (opened)
-        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(m_opened->caption(), title));
+        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(shownOpened->caption(), title));
     else
         setWindowTitle(title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title));
 }

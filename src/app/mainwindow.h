@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/mainactions.h"
 #include "app/theme.h"
-#include "app/traceopener.h"
+#include "app/jobtracker.h"
+#include "app/openedtrace.h"
 #include "patterns/patternrun.h"
 #include "trace/summary.h"
 #include "report/exporter.h"
@@ -22,10 +24,6 @@ class QDockWidget;
 class QLabel;
 class QProgressDialog;
 
-namespace coroscope::patterns {
-class HistoryRecording;
-}
-
 namespace coroscope::app {
 
 class Environment;
@@ -43,6 +41,7 @@ class StatsPanel;
 class TimelineModel;
 class TimelineState;
 class TimelineView;
+class TraceController;
 
 // The Coroscope window: pick a pattern, set its parameters, run it, and watch its tasks on the
 // timeline with the code, the event log and the numbers kept in step.
@@ -58,7 +57,6 @@ public:
     // Returns whether a saved window geometry was applied.
     bool restoreSettings();
     void saveSettings() const;
-    void setPersistent(bool persistent) { m_persistent = persistent; }
 
     bool selectPattern(const QString &id);
     QString currentPatternId() const;
@@ -69,7 +67,7 @@ public:
     bool startRun();
     void stopRun();
     bool runAgain();
-    bool isRunning() const { return m_run && m_run->isRunning(); }
+    bool isRunning() const;
     // After a run: selects a telling task and puts the playhead where most tasks wait, so a
     // still picture shows what the pattern is about.
     void showcase();
@@ -97,13 +95,13 @@ public:
     void cancelOpening();
     bool isOpening() const;
     // The stored run or file shown instead of a live run; nullptr while a run is shown.
-    const OpenedTrace *openedTrace() const { return m_opened.get(); }
+    const OpenedTrace *openedTrace() const;
     // What the timeline, event log and stats show: the live run's trace or the opened one.
     const trace::Trace *shownTrace() const;
     // The one-line banner over the timeline saying an opened trace is not a live run.
     QString bannerText() const;
 
-    patterns::PatternRun *currentRun() const { return m_run.get(); }
+    patterns::PatternRun *currentRun() const;
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelineState *timelineState() const { return m_state; }
     EventLogModel *eventLogModel() const { return m_logModel; }
@@ -114,8 +112,7 @@ public:
     SourcePanel *sourcePanel() const;
     StatsPanel *statsPanel() const;
     EventLogPanel *eventLogPanel() const;
-    // "run", "stop", "runAgain", "zoomIn", "zoomOut", "fit", "follow", "play", "next", "previous", ...
-    QAction *action(const QString &name) const { return m_actions.value(name); }
+    const MainActions &mainActions() const { return m_actions; }
 
 public Q_SLOTS:
     // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
@@ -127,7 +124,6 @@ public Q_SLOTS:
     CompareWindow *openComparison(qint64 first, qint64 second);
 
 Q_SIGNALS:
-    void runStarted();
     void runFinished();
     // An opening ended: `shown` if the opened trace is on the timeline now.
     void openFinished(bool shown);
@@ -140,18 +136,17 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QAction *addAction(const QString &name, const QString &text, const QList<QKeySequence> &shortcuts,
-                       const QString &tip = {});
     void createActions();
     void createMenusAndToolBar();
     void setDefaultLayout();
     void onPatternSelected(const QString &id);
-    void onEventsAppended(qsizetype first, qsizetype count);
+    void onEventsAppended();
     void onRunFinished();
     trace::Summary showFinishedTrace(const trace::Trace &trace);
     void createHistoryPanel();
     void refreshHistory();
-    bool startOpening(const QString &description, TraceOpener::Job job);
+    using OpenJob = std::function<OpenResult(const OpenProgress &progress)>;
+    bool startOpening(const QString &description, OpenJob job);
     void onOpeningFinished(OpenResult &result);
     void showOpenedTrace(std::unique_ptr<OpenedTrace> opened);
     void putAwayShownTrace();
@@ -165,8 +160,6 @@ private:
     void refreshIcons();
     void changeFontSize(int steps);
     void chooseExportTarget();
-    // What an export says about the run on screen: the live run, or the stored run or file opened.
-    report::ReportInput shownReportInput() const;
     void chooseRunsToCompare();
     void showShortcuts();
     void showAbout();
@@ -178,25 +171,19 @@ private:
     EventLogModel *m_logModel;
     TimelineState *m_state;
     ReplayController *m_replay;
-    std::unique_ptr<patterns::PatternRun> m_run;
-    // Follows m_run, so it goes first.
-    std::unique_ptr<patterns::HistoryRecording> m_recording;
-    std::unique_ptr<OpenedTrace> m_opened;
+    TraceController *m_shown;
     QString m_historyPath;
     QString m_historyProblem;
     HistoryModel *m_historyModel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_historyDock = nullptr;
-    TraceOpener *m_opener = nullptr;
+    JobTracker *m_openings = nullptr; // one at a time: the newest supersedes
     QProgressDialog *m_progressDialog = nullptr;
     QLabel *m_banner = nullptr;
     const patterns::Pattern *m_pattern = nullptr;
-    const patterns::Pattern *m_lastPattern = nullptr;
-    QVariantMap m_lastValues;
-    QDateTime m_runStartedAt;
     QString m_exportFolder;
     ExportFeedback *m_exportFeedback = nullptr;
-    QHash<QString, QAction *> m_actions;
+    MainActions m_actions;
     QComboBox *m_speedCombo = nullptr;
     QLabel *m_timeLabel = nullptr;
     QLabel *m_runLabel = nullptr;

@@ -11,6 +11,7 @@
 #include "app/timeformat.h"
 #include "app/timelinemodel.h"
 #include "app/timelinestate.h"
+#include "app/tracecontroller.h"
 #include "patterns/runreport.h"
 #include "ui_mainwindow.h"
 
@@ -68,13 +69,12 @@ void MainWindow::createHistoryPanel()
     // Under the pattern's title, over the numbers: the first thing read about the timeline.
     m_ui->timelineLayout->insertWidget(1, m_banner);
 
-    connect(m_opener, &TraceOpener::finished, this, &MainWindow::onOpeningFinished);
 }
 
 void MainWindow::setHistoryPath(const QString &path)
 {
     m_historyPath = path;
-    m_recording.reset();
+    m_shown->dropRecording();
     // On a machine's first start the data folder does not exist yet; a path that cannot be a
     // folder (a file in the way) is left to open() to explain.
     if (!path.isEmpty())
@@ -92,7 +92,7 @@ void MainWindow::setHistoryPath(const QString &path)
 
 bool MainWindow::isRecordingHistory() const
 {
-    return m_recording && m_recording->isRecording();
+    return m_shown->isRecording();
 }
 
 void MainWindow::refreshHistory()
@@ -103,32 +103,54 @@ void MainWindow::refreshHistory()
 
 const trace::Trace *MainWindow::shownTrace() const
 {
-    if (m_opened)
-        return &m_opened->trace;
-    return m_run ? &m_run->trace() : nullptr;
+    return m_shown->trace();
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_shown->isRunning();
+}
+
+const OpenedTrace *MainWindow::openedTrace() const
+{
+    return m_shown->opened();
+}
+
+patterns::PatternRun *MainWindow::currentRun() const
+{
+    return m_shown->run();
 }
 
 bool MainWindow::isOpening() const
 {
-    return m_opener->isBusy();
+    return m_openings->isBusy();
 }
 
 void MainWindow::cancelOpening()
 {
-    m_opener->cancel();
+    m_openings->cancel();
 }
 
-bool MainWindow::startOpening(const QString &description, TraceOpener::Job job)
+bool MainWindow::startOpening(const QString &description, OpenJob job)
 {
     if (isRunning()) {
         statusBar()->showMessage(QStringLiteral("Cannot open %1 while a run goes: stop it first").arg(description), 8000);
         return false;
     }
     if (isOpening()) {
-        statusBar()->showMessage(QStringLiteral("Still opening %1").arg(m_opener->description()), 8000);
+        statusBar()->showMessage(QStringLiteral("Still opening %1").arg(m_openings->description()), 8000);
         return false;
     }
-    m_opener->start(description, std::move(job));
+    m_openings->start<OpenResult>(
+        description, [job = std::move(job)](const JobControl &control) {
+            return job([&control](int percent) { return control.reportProgress(percent); });
+        },
+        [this](OpenResult &result) { onOpeningFinished(result); },
+        [this] {
+            OpenResult cancelled;
+            cancelled.cancelled = true;
+            onOpeningFinished(cancelled);
+        });
     statusBar()->showMessage(QStringLiteral("Opening %1…").arg(description));
     updateActions();
     return true;
@@ -163,7 +185,7 @@ bool MainWindow::openTraceFile(const QString &path)
     m_progressDialog->setAutoReset(false);
     m_progressDialog->setAutoClose(false);
     connect(m_progressDialog, &QProgressDialog::canceled, this, &MainWindow::cancelOpening);
-    connect(m_opener, &TraceOpener::progressChanged, m_progressDialog, &QProgressDialog::setValue);
+    connect(m_openings, &JobTracker::progressChanged, m_progressDialog, &QProgressDialog::setValue);
     return true;
 }
 
@@ -179,12 +201,12 @@ void MainWindow::onOpeningFinished(OpenResult &result)
 {
     if (m_progressDialog) {
         m_progressDialog->disconnect(this);
-        disconnect(m_opener, nullptr, m_progressDialog, nullptr);
+        disconnect(m_openings, nullptr, m_progressDialog, nullptr);
         m_progressDialog->deleteLater();
         m_progressDialog = nullptr;
     }
     m_historyPanel->setBusy(false);
-    const auto what = m_opener->description();
+    const auto what = m_openings->description();
     const bool shown = result.opened != nullptr;
     if (result.cancelled) {
         statusBar()->showMessage(QStringLiteral("Opening %1 cancelled: the timeline is as it was").arg(what), 8000);
@@ -206,28 +228,22 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
         parameterPanel()->resetToDefaults();
         parameterPanel()->setValues(opened->parameters);
     }
-    m_replay->setTrace(nullptr);
-    m_state->reset();
-    // The models switch to the opened trace before the one shown so far goes.
-    m_timelineModel->setTrace(&opened->trace);
-    m_logModel->setTrace(&opened->trace);
-    m_opened = std::move(opened);
-    m_recording.reset();
-    m_run.reset();
-    const auto summary = showFinishedTrace(m_opened->trace);
-    statsPanel()->showStatus(m_opened->status, m_opened->summary);
-    const auto caption = m_opened->caption();
+    m_shown->showOpened(std::move(opened));
+    const auto &shown = *m_shown->opened();
+    const auto summary = showFinishedTrace(shown.trace);
+    statsPanel()->showStatus(shown.status, shown.summary);
+    const auto caption = shown.caption();
     m_runLabel->setText(QStringLiteral("%1: %2 in %3")
-                            .arg(caption, m_opened->status.isEmpty() ? QStringLiteral("imported") : m_opened->status,
+                            .arg(caption, shown.status.isEmpty() ? QStringLiteral("imported") : shown.status,
                                  formatDuration(summary.wallNs)));
     m_banner->setText(bannerText());
     m_banner->show();
-    QString message = QStringLiteral("Showing %1 (%L2 events)").arg(caption).arg(m_opened->trace.events().size());
-    if (!m_opened->warnings.isEmpty())
-        message += QStringLiteral("; note: ") + m_opened->warnings.join(QStringLiteral("; "));
+    QString message = QStringLiteral("Showing %1 (%L2 events)").arg(caption).arg(shown.trace.events().size());
+    if (!shown.warnings.isEmpty())
+        message += QStringLiteral("; note: ") + shown.warnings.join(QStringLiteral("; "));
     statusBar()->showMessage(message, 15'000);
-    if (m_opened->historyId > 0)
-        m_historyPanel->selectRuns({m_opened->historyId});
+    if (shown.historyId > 0)
+        m_historyPanel->selectRuns({shown.historyId});
     updateTitles();
     updateActions();
     updateCode();
@@ -236,14 +252,15 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
 
 QString MainWindow::bannerText() const
 {
-    if (!m_opened)
+    const auto *opened = m_shown->opened();
+    if (!opened)
         return {};
-    const auto name = m_opened->name.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(m_opened->name);
-    if (m_opened->historyId > 0)
+    const auto name = opened->name.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(opened->name);
+    if (opened->historyId > 0)
         return QStringLiteral("Stored run #%1%2 from %3, not a live run. Run (F5) starts a new one.")
-            .arg(m_opened->historyId)
-            .arg(name, m_opened->startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    return QStringLiteral("Imported trace %1%2, not a live run.").arg(QFileInfo(m_opened->filePath).fileName(), name);
+            .arg(opened->historyId)
+            .arg(name, opened->startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return QStringLiteral("Imported trace %1%2, not a live run.").arg(QFileInfo(opened->filePath).fileName(), name);
 }
 
 void MainWindow::showProblem(const QString &text)

@@ -163,7 +163,6 @@ void ParameterPanel::onEdited(Field &field)
         m_valid = valid;
         Q_EMIT validityChanged(valid);
     }
-    Q_EMIT valuesChanged();
 }
 
 QVariantMap ParameterPanel::values() const

@@ -35,7 +35,6 @@ public:
     QWidget *editor(const QString &name) const;
 
 Q_SIGNALS:
-    void valuesChanged();
     void validityChanged(bool valid);
     // Enter pressed in a field.
     void runRequested();

@@ -26,6 +26,7 @@ public:
 
     // The finished run to replay (not owned); nullptr while a run is live.
     void setTrace(const trace::Trace *trace);
+    const trace::Trace *trace() const { return m_trace; }
 
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }

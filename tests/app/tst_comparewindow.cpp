@@ -269,7 +269,7 @@ private Q_SLOTS:
             }
         });
         answer.start();
-        window.action(QStringLiteral("compare"))->trigger();
+        window.mainActions().compare->trigger();
         answer.stop();
         QVERIFY(answered);
         auto *compare = window.findChild<CompareWindow *>();

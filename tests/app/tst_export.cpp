@@ -69,15 +69,15 @@ private Q_SLOTS:
         QVERIFY(testing::startWindowTest(QStringLiteral("tst_export"), m_environment, m_dir));
 
         m_window = std::make_unique<MainWindow>(&m_environment);
-        QVERIFY(!m_window->action(QStringLiteral("export"))->isEnabled());
+        QVERIFY(!m_window->mainActions().exportRun->isEnabled());
         QVERIFY(m_window->selectPattern(QStringLiteral("gather")));
         QVERIFY(m_window->setParameterValues({{QStringLiteral("user_id"), 7}, {QStringLiteral("latency_ms"), 20}}).isEmpty());
         QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
         QVERIFY(m_window->startRun());
         QVERIFY(finished.wait(30'000));
         QCOMPARE(m_window->currentRun()->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY(m_window->action(QStringLiteral("export"))->isEnabled());
-        QCOMPARE(m_window->action(QStringLiteral("export"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(m_window->mainActions().exportRun->isEnabled());
+        QCOMPARE(m_window->mainActions().exportRun->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
     }
 
     void htmlReportNamesThePatternAndEscapesLabels()
@@ -256,7 +256,7 @@ private Q_SLOTS:
             }
         });
         answer.start();
-        m_window->action(QStringLiteral("export"))->trigger();
+        m_window->mainActions().exportRun->trigger();
         QVERIFY(finished.wait(60'000));
         answer.stop();
         QVERIFY(answeredFile);

@@ -177,13 +177,13 @@ private Q_SLOTS:
         const auto runName = QStringLiteral("run #%1").arg(gatherId);
         QVERIFY2(window.windowTitle().contains(runName), qPrintable(window.windowTitle()));
         QVERIFY2(window.bannerText().contains(QStringLiteral("not a live run")), qPrintable(window.bannerText()));
-        QVERIFY(window.action(QStringLiteral("play"))->isEnabled()); // replays like a finished run
+        QVERIFY(window.mainActions().play->isEnabled()); // replays like a finished run
         QVERIFY(!panel->isBusy());
 
         // File > Export writes what is shown: the stored gather run, not the last live one.
         const auto exported = m_dir.filePath(QStringLiteral("opened-gather.json"));
         QSignalSpy exportedSpy(&window, &MainWindow::exportFinished);
-        QVERIFY(window.action(QStringLiteral("export"))->isEnabled());
+        QVERIFY(window.mainActions().exportRun->isEnabled());
         window.exportTo(exported);
         QVERIFY(exportedSpy.wait(30'000));
         QVERIFY2(exportedSpy.first().at(0).toBool(), qPrintable(exportedSpy.first().at(2).toString()));

@@ -112,8 +112,8 @@ private Q_SLOTS:
         QVERIFY(window.startRun());
         QVERIFY(window.isRunning());
         QVERIFY(window.timelineState()->isLive());
-        QVERIFY(!window.action(QStringLiteral("run"))->isEnabled());
-        QVERIFY(window.action(QStringLiteral("stop"))->isEnabled());
+        QVERIFY(!window.mainActions().run->isEnabled());
+        QVERIFY(window.mainActions().stop->isEnabled());
         QVERIFY(finished.wait(20'000));
         QVERIFY(!window.timelineState()->isLive());
 
@@ -149,8 +149,8 @@ private Q_SLOTS:
         QVERIFY(window.timelineState()->visibleEndNs() >= trace.endNs());
         QCOMPARE(window.statsPanel()->cardText(QStringLiteral("outcome")), QStringLiteral("ok"));
         QCOMPARE(window.statsPanel()->cardText(QStringLiteral("tasks")), QStringLiteral("1"));
-        QVERIFY(window.action(QStringLiteral("play"))->isEnabled());
-        QVERIFY(window.action(QStringLiteral("runAgain"))->isEnabled());
+        QVERIFY(window.mainActions().play->isEnabled());
+        QVERIFY(window.mainActions().runAgain->isEnabled());
     }
 
     void stopCancelsTheRun()
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(window.startRun());
         QTest::qWait(250);
         QVERIFY(window.isRunning());
-        window.action(QStringLiteral("stop"))->trigger();
+        window.mainActions().stop->trigger();
         // 100 x 200 ms would take 20 s; a real cancellation ends it at once.
         QVERIFY(finished.wait(5000));
         QCOMPARE(window.currentRun()->outcome().status, patterns::RunStatus::Cancelled);
@@ -194,7 +194,7 @@ private Q_SLOTS:
         const auto fitWidth = state->visibleDurationNs();
         QCOMPARE(view->axis().durationNs(), fitWidth);
 
-        window.action(QStringLiteral("zoomIn"))->trigger();
+        window.mainActions().zoomIn->trigger();
         QVERIFY(state->visibleDurationNs() < fitWidth);
         QVERIFY(!state->isFollowing());
         QCOMPARE(view->axis().startNs(), state->visibleStartNs());
@@ -203,7 +203,7 @@ private Q_SLOTS:
         const auto middle = fitStart + fitWidth / 2;
         QVERIFY(std::llabs((state->visibleStartNs() + state->visibleDurationNs() / 2) - middle) <= 2);
 
-        window.action(QStringLiteral("fit"))->trigger();
+        window.mainActions().fit->trigger();
         QCOMPARE(state->visibleStartNs(), fitStart);
         QCOMPARE(state->visibleDurationNs(), fitWidth);
         QVERIFY(state->isFollowing());
@@ -275,17 +275,17 @@ private Q_SLOTS:
         const auto &trace = window.currentRun()->trace();
         QCOMPARE(state->playheadNs(), qint64(-1));
         // Stepping lands exactly on task events, in order.
-        window.action(QStringLiteral("next"))->trigger();
+        window.mainActions().next->trigger();
         const auto first = state->playheadNs();
         QVERIFY(std::any_of(trace.events().begin(), trace.events().end(),
                             [&](const trace::Event &e) { return e.timeNs == first && e.task != 0; }));
-        window.action(QStringLiteral("next"))->trigger();
+        window.mainActions().next->trigger();
         QVERIFY(state->playheadNs() > first);
-        window.action(QStringLiteral("previous"))->trigger();
+        window.mainActions().previous->trigger();
         QCOMPARE(state->playheadNs(), first);
         // Playing moves forward in real time (times the speed) and stops at the end.
         window.replay()->setSpeed(ReplayController::maximumSpeed);
-        window.action(QStringLiteral("play"))->trigger();
+        window.mainActions().play->trigger();
         QVERIFY(window.replay()->isPlaying());
         QTRY_VERIFY_WITH_TIMEOUT(!window.replay()->isPlaying(), 5000);
         QCOMPARE(state->playheadNs(), state->traceEndNs());
@@ -294,17 +294,18 @@ private Q_SLOTS:
     void shortcutsAreWhereTeachersExpectThem()
     {
         MainWindow window(&m_environment);
-        auto keys = [&](const char *name) { return window.action(QString::fromLatin1(name))->shortcuts(); };
-        QVERIFY(keys("run").contains(QKeySequence(Qt::CTRL | Qt::Key_R)));
-        QVERIFY(keys("run").contains(QKeySequence(Qt::Key_F5)));
-        QVERIFY(keys("stop").contains(QKeySequence(Qt::Key_Escape)));
-        QVERIFY(keys("stop").contains(QKeySequence(Qt::SHIFT | Qt::Key_F5)));
-        QVERIFY(keys("zoomIn").contains(QKeySequence(QKeySequence::ZoomIn)));
-        QVERIFY(keys("zoomOut").contains(QKeySequence(QKeySequence::ZoomOut)));
-        QVERIFY(keys("fit").contains(QKeySequence(Qt::CTRL | Qt::Key_0)));
-        QVERIFY(keys("play").contains(QKeySequence(Qt::Key_Space)));
-        QVERIFY(!keys("next").isEmpty());
-        QVERIFY(!keys("previous").isEmpty());
+        auto keys = [](const QAction *action) { return action->shortcuts(); };
+        const auto &a = window.mainActions();
+        QVERIFY(keys(a.run).contains(QKeySequence(Qt::CTRL | Qt::Key_R)));
+        QVERIFY(keys(a.run).contains(QKeySequence(Qt::Key_F5)));
+        QVERIFY(keys(a.stop).contains(QKeySequence(Qt::Key_Escape)));
+        QVERIFY(keys(a.stop).contains(QKeySequence(Qt::SHIFT | Qt::Key_F5)));
+        QVERIFY(keys(a.zoomIn).contains(QKeySequence(QKeySequence::ZoomIn)));
+        QVERIFY(keys(a.zoomOut).contains(QKeySequence(QKeySequence::ZoomOut)));
+        QVERIFY(keys(a.fit).contains(QKeySequence(Qt::CTRL | Qt::Key_0)));
+        QVERIFY(keys(a.play).contains(QKeySequence(Qt::Key_Space)));
+        QVERIFY(!keys(a.next).isEmpty());
+        QVERIFY(!keys(a.previous).isEmpty());
         // No two actions share a key.
         QSet<QKeySequence> seen;
         for (auto *action : window.actions()) {

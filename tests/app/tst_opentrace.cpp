@@ -89,7 +89,7 @@ private Q_SLOTS:
         }
         MainWindow window(&m_environment);
         window.selectPattern(QStringLiteral("sequential"));
-        QVERIFY(window.action(QStringLiteral("openTrace"))->shortcuts().contains(QKeySequence(QKeySequence::Open)));
+        QVERIFY(window.mainActions().openTrace->shortcuts().contains(QKeySequence(QKeySequence::Open)));
         QSignalSpy opened(&window, &MainWindow::openFinished);
         QVERIFY(window.openTraceFile(path));
         QVERIFY(window.isOpening());
@@ -126,7 +126,7 @@ private Q_SLOTS:
             titles.insert(lane->title);
         QVERIFY(titles.count(QStringLiteral("worker-1")));
         QVERIFY(window.eventLogModel()->rowCount() > 0);
-        QVERIFY(window.action(QStringLiteral("play"))->isEnabled());
+        QVERIFY(window.mainActions().play->isEnabled());
         // Not a pattern of ours: the title names the file, not the pattern still selected.
         QVERIFY(!window.currentPatternId().isEmpty());
         const auto patternTitle = patterns::Catalog::instance().find(window.currentPatternId())->info().title;
