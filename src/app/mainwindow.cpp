@@ -15,6 +15,8 @@
 #include "app/patternbrowser.h"
 #include "app/replaycontroller.h"
 #include "app/runpickerdialog.h"
+#include "app/shortcutsdialog.h"
+#include "app/showcase.h"
 #include "app/sourcepanel.h"
 #include "app/statspanel.h"
 #include "app/timeformat.h"
@@ -226,7 +228,7 @@ void MainWindow::createActions()
     connect(a.smallerText, &QAction::triggered, this, [this] { changeFontSize(-1); });
     connect(a.resetText, &QAction::triggered, this, [this] { changeFontSize(-m_fontSteps); });
     connect(a.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
-    connect(a.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a.shortcuts, &QAction::triggered, this, [this] { showShortcutsDialog(this); });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
@@ -620,49 +622,11 @@ void MainWindow::showcase()
 {
     if (!shownTrace() || isRunning())
         return;
-    // A moment when (nearly) the most tasks wait at once, sampled across the run; of such moments
-    // the one nearest the middle, so the picture shows both what happened and what is to come.
-    const auto start = m_timelineModel->startNs();
-    const auto end = m_timelineModel->endNs();
-    const auto lanes = m_timelineModel->lanes();
-    const qint64 middle = start + (end - start) * 45 / 100;
-    std::vector<std::pair<qint64, int>> samples;
-    int most = 0;
-    for (int i = 1; i < 200; ++i) {
-        const qint64 t = start + (end - start) * i / 200;
-        int waiting = 0;
-        for (const auto *lane : lanes) {
-            if (lane->kind != LaneKind::Task)
-                continue;
-            const auto *span = spanAt(lane->spans, t, end);
-            waiting += span && span->state == SpanState::Suspended ? 1 : 0;
-        }
-        samples.emplace_back(t, waiting);
-        most = std::max(most, waiting);
-    }
-    const int enough = std::max(1, (most * 3 + 3) / 4);
-    std::optional<qint64> best;
-    for (const auto &[t, waiting] : samples) {
-        if (waiting >= enough && (!best || std::llabs(t - middle) < std::llabs(*best - middle)))
-            best = t;
-    }
-    // The first child waiting at that moment is the telling one; a pattern without children
-    // shows its root.
-    const auto at = best.value_or(middle);
-    trace::TaskId task = 0;
-    for (const auto *lane : lanes) {
-        if (lane->kind != LaneKind::Task)
-            continue;
-        if (task == 0)
-            task = lane->task;
-        const auto *span = spanAt(lane->spans, at, end);
-        if (lane->parentTask != 0 && span && span->state == SpanState::Suspended) {
-            task = lane->task;
-            break;
-        }
-    }
-    m_state->setSelectedTask(task);
-    m_state->setPlayhead(at);
+    const auto moment = pickShowcaseMoment(*m_timelineModel);
+    if (!moment)
+        return;
+    m_state->setSelectedTask(moment->task);
+    m_state->setPlayhead(moment->timeNs);
     updateCode();
 }
 
@@ -724,44 +688,6 @@ void MainWindow::saveSettings() const
     }
 }
 
-void MainWindow::showShortcuts()
-{
-    QDialog dialog(this);
-    dialog.setWindowTitle(QStringLiteral("Keyboard shortcuts"));
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *table = new QTableWidget(&dialog);
-    table->setColumnCount(2);
-    table->setHorizontalHeaderLabels({QStringLiteral("Action"), QStringLiteral("Keys")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionMode(QAbstractItemView::NoSelection);
-    QList<std::pair<QString, QString>> rows;
-    for (auto *a : QMainWindow::actions()) {
-        if (a->shortcuts().isEmpty())
-            continue;
-        QStringList keys;
-        for (const auto &key : a->shortcuts())
-            keys.append(key.toString(QKeySequence::NativeText));
-        rows.append({a->text().remove(QLatin1Char('&')), keys.join(QStringLiteral("  or  "))});
-    }
-    rows.append({QStringLiteral("Zoom at the pointer"), QStringLiteral("Ctrl + mouse wheel")});
-    rows.append({QStringLiteral("Pan in time"), QStringLiteral("Drag, or Shift + mouse wheel")});
-    rows.append({QStringLiteral("Select a task (and move the playhead)"), QStringLiteral("Click its lane")});
-    rows.append({QStringLiteral("Scrub the playhead"), QStringLiteral("Drag on the ruler")});
-    table->setRowCount(int(rows.size()));
-    for (int i = 0; i < rows.size(); ++i) {
-        table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
-        table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
-    }
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(table);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog.resize(fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 30);
-    dialog.exec();
-}
 
 void MainWindow::showAbout()
 {

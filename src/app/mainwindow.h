@@ -161,7 +161,6 @@ private:
     void changeFontSize(int steps);
     void chooseExportTarget();
     void chooseRunsToCompare();
-    void showShortcuts();
     void showAbout();
     QString aboutHtml() const;
 

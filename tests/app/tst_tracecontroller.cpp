@@ -3,7 +3,9 @@
 // replayable and recorded; an opened trace replaces it; putting away empties the models.
 #include "app/environment.h"
 #include "app/eventlogmodel.h"
+#include "app/lane.h"
 #include "app/replaycontroller.h"
+#include "app/showcase.h"
 #include "app/timelinemodel.h"
 #include "app/timelinestate.h"
 #include "app/tracecontroller.h"
@@ -61,6 +63,15 @@ private Q_SLOTS:
         QCOMPARE(shown.lastPattern(), pattern);
         QCOMPARE(shown.lastValues().value(QStringLiteral("latency_ms")).toInt(), 50);
         QCOMPARE(shown.reportInput().patternId, QStringLiteral("gather"));
+
+        // The still picture of it: a fetch, at a moment when it waits.
+        const auto moment = pickShowcaseMoment(timeline);
+        QVERIFY(moment);
+        QVERIFY(moment->timeNs > timeline.startNs() && moment->timeNs < timeline.endNs());
+        const auto *lane = timeline.taskLane(moment->task);
+        QVERIFY(lane && lane->parentTask != 0);
+        const auto *span = spanAt(lane->spans, moment->timeNs, timeline.endNs());
+        QVERIFY(span && span->state == SpanState::Suspended);
 
         // An opened trace replaces the run; "Run again" still knows the last run.
         auto opened = std::make_unique<OpenedTrace>();
