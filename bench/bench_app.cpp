@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's two promises: a full frame of a million-event run paints within a 60 Hz frame,
 // and a run streaming into the live view never stalls the window.
-#include "app/eventlogmodel.h"
-#include "app/eventlogpanel.h"
-#include "app/timelinemodel.h"
-#include "app/timelinepanel.h"
-#include "app/timelinestate.h"
-#include "app/timelineview.h"
+#include "app/models/eventlogmodel.h"
+#include "app/eventlog/eventlogpanel.h"
+#include "app/models/timelinemodel.h"
+#include "app/timeline/timelinepanel.h"
+#include "app/models/timelinestate.h"
+#include "app/timeline/timelineview.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
 #include "trace/recorder.h"

@@ -7,8 +7,8 @@
 // descriptors, threads and resident memory at the start and the end.
 #ifdef COROSCOPE_BENCH_HAS_APP
 
-#include "app/environment.h"
-#include "app/mainwindow.h"
+#include "app/models/environment.h"
+#include "app/window/mainwindow.h"
 #include "patterns/catalog.h"
 #include "patterns/patternrun.h"
 #include "report/history.h"

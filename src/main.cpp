@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/gui.h"
+#include "app/window/gui.h"
 #include "cli/cli.h"
 
 #include <QCoreApplication>

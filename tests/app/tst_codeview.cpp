@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/codeview.h"
-#include "app/rulehighlighter.h"
+#include "app/source/codeview.h"
+#include "app/source/rulehighlighter.h"
 
 #include <QTest>
 #include <QTextBlock>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Run > Compare runs…: two real runs from a history database, on one time axis, with the table
 // of what differs.
-#include "app/comparewindow.h"
-#include "app/comparisonmodel.h"
-#include "app/environment.h"
-#include "app/exportfeedback.h"
-#include "app/mainwindow.h"
-#include "app/runpickerdialog.h"
-#include "app/timelinemodel.h"
-#include "app/timelinepanel.h"
-#include "app/timelinestate.h"
-#include "app/timelineview.h"
+#include "app/compare/comparewindow.h"
+#include "app/models/comparisonmodel.h"
+#include "app/models/environment.h"
+#include "app/export/exportfeedback.h"
+#include "app/window/mainwindow.h"
+#include "app/history/runpickerdialog.h"
+#include "app/models/timelinemodel.h"
+#include "app/timeline/timelinepanel.h"
+#include "app/models/timelinestate.h"
+#include "app/timeline/timelineview.h"
 #include "patterns/catalog.h"
 #include "patterns/patternrun.h"
 #include "patterns/runreport.h"
@@ -63,7 +63,7 @@ class TestCompareWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(testing::startWindowTest(QStringLiteral("tst_comparewindow"), m_environment, m_dir));
+        QVERIFY(testing::startLabTest(QStringLiteral("tst_comparewindow"), m_environment, m_dir));
         m_historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
         // Three requests one after the other, then the same three at once.
         m_sequential = record(QStringLiteral("sequential"), {{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 40}});

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export… of a finished real run: every format, and what the user sees when it fails.
-#include "app/environment.h"
-#include "app/exportfeedback.h"
-#include "app/mainwindow.h"
+#include "app/models/environment.h"
+#include "app/export/exportfeedback.h"
+#include "app/window/mainwindow.h"
 #include "patterns/patternrun.h"
 #include "report/chrometraceimport.h"
 #include "report/timelineimage.h"
@@ -66,7 +66,7 @@ class TestExport : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(testing::startWindowTest(QStringLiteral("tst_export"), m_environment, m_dir));
+        QVERIFY(testing::startLabTest(QStringLiteral("tst_export"), m_environment, m_dir));
 
         m_window = std::make_unique<MainWindow>(&m_environment);
         QVERIFY(!m_window->mainActions().exportRun->isEnabled());

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/guioptions.h"
+#include "app/window/guioptions.h"
 
 #include <QDir>
 #include <QFile>

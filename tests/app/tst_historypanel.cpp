@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The app side of the run history: every run stored, listed, opened, renamed and deleted.
-#include "app/comparewindow.h"
-#include "app/environment.h"
-#include "app/eventlogmodel.h"
-#include "app/historymodel.h"
-#include "app/historypanel.h"
-#include "app/mainwindow.h"
-#include "app/parameterpanel.h"
-#include "app/statspanel.h"
-#include "app/timelinemodel.h"
+#include "app/compare/comparewindow.h"
+#include "app/models/environment.h"
+#include "app/models/eventlogmodel.h"
+#include "app/models/historymodel.h"
+#include "app/history/historypanel.h"
+#include "app/window/mainwindow.h"
+#include "app/run/parameterpanel.h"
+#include "app/run/statspanel.h"
+#include "app/models/timelinemodel.h"
 #include "report/chrometraceimport.h"
 #include "report/history.h"
 #include "windowtesting.h"
@@ -72,7 +72,7 @@ class TestHistoryPanel : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(testing::startWindowTest(QStringLiteral("tst_historypanel"), m_environment, m_dir));
+        QVERIFY(testing::startLabTest(QStringLiteral("tst_historypanel"), m_environment, m_dir));
     }
 
     void everyRunIsStoredAsOneRow()

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/codeview.h"
-#include "app/environment.h"
-#include "app/eventlogmodel.h"
-#include "app/eventlogpanel.h"
-#include "app/mainwindow.h"
-#include "app/parameterpanel.h"
-#include "app/patternbrowser.h"
-#include "app/replaycontroller.h"
-#include "app/sourcepanel.h"
-#include "app/statspanel.h"
-#include "app/timelinemodel.h"
-#include "app/timelinepalette.h"
-#include "app/timelinestate.h"
-#include "app/timelineview.h"
+#include "app/source/codeview.h"
+#include "app/models/environment.h"
+#include "app/models/eventlogmodel.h"
+#include "app/eventlog/eventlogpanel.h"
+#include "app/window/mainwindow.h"
+#include "app/run/parameterpanel.h"
+#include "app/run/patternbrowser.h"
+#include "app/models/replaycontroller.h"
+#include "app/source/sourcepanel.h"
+#include "app/run/statspanel.h"
+#include "app/models/timelinemodel.h"
+#include "app/models/timelinepalette.h"
+#include "app/models/timelinestate.h"
+#include "app/timeline/timelineview.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -52,7 +52,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(testing::startWindowTest(QStringLiteral("tst_mainwindow"), m_environment, m_dir));
+        QVERIFY(testing::startLabTest(QStringLiteral("tst_mainwindow"), m_environment, m_dir));
     }
 
     void selectingAPatternFillsTheParameterPanel()

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Open trace: Chrome trace files (ours and other tools') on the timeline, off the GUI
 // thread, with errors that name the file and a Cancel that leaves everything as it was.
-#include "app/environment.h"
-#include "app/eventlogmodel.h"
-#include "app/mainwindow.h"
-#include "app/statspanel.h"
-#include "app/timelinemodel.h"
+#include "app/models/environment.h"
+#include "app/models/eventlogmodel.h"
+#include "app/window/mainwindow.h"
+#include "app/run/statspanel.h"
+#include "app/models/timelinemodel.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
@@ -71,7 +71,7 @@ class TestOpenTrace : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(testing::startWindowTest(QStringLiteral("tst_opentrace"), m_environment, m_dir));
+        QVERIFY(testing::startLabTest(QStringLiteral("tst_opentrace"), m_environment, m_dir));
     }
 
     void ourExportComesBackOnTheTimeline()

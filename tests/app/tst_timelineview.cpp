@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/lanepainter.h"
-#include "app/timelinemodel.h"
-#include "app/timelinestate.h"
-#include "app/timelineview.h"
+#include "app/timeline/lanepainter.h"
+#include "app/models/timelinemodel.h"
+#include "app/models/timelinestate.h"
+#include "app/timeline/timelineview.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
 

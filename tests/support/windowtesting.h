@@ -3,8 +3,8 @@
 
 // For tests of the windows (tests/app): they link the Widgets layer.
 
-#include "app/environment.h"
-#include "app/mainwindow.h"
+#include "environmenttesting.h"
+#include "app/window/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -15,22 +15,6 @@
 #include <QtDebug>
 
 namespace coroscope::testing {
-
-// Settings and data go to the test locations, never the user's; the lab server starts, with
-// the demo database in `dir`. False (with the reason logged) if the environment cannot start.
-inline bool startWindowTest(const QString &name, app::Environment &environment, const QTemporaryDir &dir)
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoroscopeTests"));
-    QCoreApplication::setApplicationName(name);
-    QSettings().clear();
-    patterns::LabEnvironment::Options options;
-    options.databasePath = dir.filePath(QStringLiteral("demo.sqlite"));
-    if (environment.start(options))
-        return true;
-    qWarning().noquote() << environment.errorString();
-    return false;
-}
 
 // Runs `pattern` with `values` in the window and waits for the run to end.
 inline bool runToTheEnd(app::MainWindow &window, const QString &pattern, const QVariantMap &values)

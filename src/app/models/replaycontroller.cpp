@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/models/replaycontroller.h"
+
+#include "app/models/timelinestate.h"
+
+#include <algorithm>
+
+namespace coroscope::app {
+namespace {
+
+bool isStep(const trace::Event &event, trace::TaskId task)
+{
+    // Counters tick every few milliseconds; stepping is about what tasks did.
+    if (event.kind == trace::EventKind::Counter || event.task == 0)
+        return false;
+    return task == 0 || event.task == task;
+}
+
+} // namespace
+
+ReplayController::ReplayController(TimelineState *state, QObject *parent)
+    : QObject(parent)
+    , m_state(state)
+{
+    m_timer.setInterval(16);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &ReplayController::advance);
+}
+
+void ReplayController::setTrace(const trace::Trace *trace)
+{
+    pause();
+    m_trace = trace;
+}
+
+void ReplayController::setSpeed(double speed)
+{
+    speed = std::clamp(speed, minimumSpeed, maximumSpeed);
+    if (speed == m_speed)
+        return;
+    m_speed = speed;
+    Q_EMIT speedChanged(speed);
+}
+
+void ReplayController::play()
+{
+    if (!m_trace || !m_state || m_trace->events().empty() || isPlaying())
+        return;
+    qint64 from = m_state->playheadNs();
+    if (from < 0 || from >= m_state->traceEndNs())
+        from = m_state->traceStartNs();
+    m_positionNs = double(from);
+    m_state->setPlayhead(from);
+    m_state->ensureVisible(from);
+    m_clock.start();
+    m_timer.start();
+    Q_EMIT playingChanged(true);
+}
+
+void ReplayController::pause()
+{
+    if (!isPlaying())
+        return;
+    m_timer.stop();
+    Q_EMIT playingChanged(false);
+}
+
+void ReplayController::toggle()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void ReplayController::advance()
+{
+    if (!m_state) {
+        pause();
+        return;
+    }
+    const auto elapsed = m_clock.nsecsElapsed();
+    m_clock.restart();
+    m_positionNs += double(elapsed) * m_speed;
+    const auto end = m_state->traceEndNs();
+    const auto position = std::min(qint64(m_positionNs), end);
+    m_state->setPlayhead(position);
+    m_state->ensureVisible(position);
+    if (position >= end)
+        pause();
+}
+
+qint64 ReplayController::nextEventTime(const trace::Trace &trace, qint64 timeNs, trace::TaskId task)
+{
+    const auto &events = trace.events();
+    auto it = std::partition_point(events.begin(), events.end(), [&](const trace::Event &e) { return e.timeNs <= timeNs; });
+    for (; it != events.end(); ++it) {
+        if (isStep(*it, task))
+            return it->timeNs;
+    }
+    return -1;
+}
+
+qint64 ReplayController::previousEventTime(const trace::Trace &trace, qint64 timeNs, trace::TaskId task)
+{
+    const auto &events = trace.events();
+    auto it = std::partition_point(events.begin(), events.end(), [&](const trace::Event &e) { return e.timeNs < timeNs; });
+    while (it != events.begin()) {
+        --it;
+        if (isStep(*it, task))
+            return it->timeNs;
+    }
+    return -1;
+}
+
+bool ReplayController::stepNext()
+{
+    if (!m_trace || !m_state)
+        return false;
+    pause();
+    const auto from = m_state->playheadNs() >= 0 ? m_state->playheadNs() : m_state->traceStartNs() - 1;
+    const auto at = nextEventTime(*m_trace, from, m_state->selectedTask());
+    if (at < 0)
+        return false;
+    m_state->setPlayhead(at);
+    m_state->ensureVisible(at);
+    return true;
+}
+
+bool ReplayController::stepPrevious()
+{
+    if (!m_trace || !m_state)
+        return false;
+    pause();
+    const auto from = m_state->playheadNs() >= 0 ? m_state->playheadNs() : m_state->traceEndNs() + 1;
+    const auto at = previousEventTime(*m_trace, from, m_state->selectedTask());
+    if (at < 0)
+        return false;
+    m_state->setPlayhead(at);
+    m_state->ensureVisible(at);
+    return true;
+}
+
+} // namespace coroscope::app

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/models/lane.h"
+
+#include <QColor>
+#include <QPalette>
+
+#include <array>
+
+namespace coroscope::app {
+
+// The timeline's colours, one set for light and one for dark backgrounds. Hues follow the
+// Okabe-Ito set, so the states stay apart for colour-blind students and on washed-out projectors.
+class TimelinePalette
+{
+public:
+    // Picks the light or dark set from the window colour of `palette`.
+    static TimelinePalette forPalette(const QPalette &palette);
+    static TimelinePalette light();
+    static TimelinePalette dark();
+
+    bool isDark() const { return m_dark; }
+    QColor running() const { return m_running; }
+    QColor suspended(trace::SuspendReason reason) const { return m_reasons[std::size_t(reason)]; }
+    QColor queued() const { return m_queued; }
+    QColor cancelled() const { return m_cancelled; }
+    QColor failed() const { return m_failed; }
+    QColor spanColor(const Span &span) const;
+    // A text colour readable on `fill`.
+    static QColor textOn(const QColor &fill);
+
+    QColor counter() const { return m_counter; }
+    QColor lagHealthy() const { return m_lagHealthy; }
+    QColor lagWarning() const { return m_lagWarning; }
+    QColor lagBlocked() const { return m_failed; }
+    QColor arrow() const { return m_arrow; }
+    QColor playhead() const { return m_playhead; }
+    QColor grid() const { return m_grid; }
+    QColor groupBackground() const { return m_groupBackground; }
+    QColor selection() const { return m_selection; }
+
+private:
+    bool m_dark = false;
+    QColor m_running;
+    std::array<QColor, trace::SuspendReasonCount> m_reasons;
+    QColor m_queued;
+    QColor m_cancelled;
+    QColor m_failed;
+    QColor m_counter;
+    QColor m_lagHealthy;
+    QColor m_lagWarning;
+    QColor m_arrow;
+    QColor m_playhead;
+    QColor m_grid;
+    QColor m_groupBackground;
+    QColor m_selection;
+};
+
+// Human names for the legend and tooltips: "waiting on the network".
+QString reasonTitle(trace::SuspendReason reason);
+
+} // namespace coroscope::app

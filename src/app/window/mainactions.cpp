@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/window/mainactions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QWidget>
+
+namespace coroscope::app {
+namespace {
+
+using K = QKeySequence;
+
+QAction *makeAction(QWidget *window, const char *name, const QString &text, const QList<QKeySequence> &shortcuts,
+                    const QString &tip = {})
+{
+    auto *action = new QAction(text, window);
+    action->setObjectName(QString::fromLatin1(name));
+    // Platform key bindings may coincide with the explicit ones (FullScreen is F11 on Linux).
+    QList<QKeySequence> keys;
+    for (const auto &key : shortcuts) {
+        if (!key.isEmpty() && !keys.contains(key))
+            keys.append(key);
+    }
+    action->setShortcuts(keys);
+    action->setShortcutContext(Qt::WindowShortcut);
+    QString toolTip = tip.isEmpty() ? QString(text).remove(QLatin1Char('&')) : tip;
+    if (!keys.isEmpty())
+        toolTip += QStringLiteral(" (%1)").arg(keys.first().toString(QKeySequence::NativeText));
+    action->setToolTip(toolTip);
+    action->setStatusTip(tip);
+    window->addAction(action);
+    return action;
+}
+
+QAction *makeCheckable(QWidget *window, const char *name, const QString &text, const QList<QKeySequence> &shortcuts,
+                       const QString &tip = {})
+{
+    auto *action = makeAction(window, name, text, shortcuts, tip);
+    action->setCheckable(true);
+    return action;
+}
+
+} // namespace
+
+QAction *MainActions::theme(Theme theme) const
+{
+    switch (theme) {
+    case Theme::System: return themeSystem;
+    case Theme::Light: return themeLight;
+    case Theme::Dark: return themeDark;
+    }
+    return nullptr;
+}
+
+MainActions createMainActions(QWidget *window, QAction *historyToggle)
+{
+    MainActions a;
+    a.run = makeAction(window, "run", QStringLiteral("&Run"), {K(Qt::CTRL | Qt::Key_R), K(Qt::Key_F5)},
+                       QStringLiteral("Run the pattern with these parameters"));
+    a.stop = makeAction(window, "stop", QStringLiteral("&Stop"), {K(Qt::Key_Escape), K(Qt::SHIFT | Qt::Key_F5)},
+                        QStringLiteral("Cancel the run: every task gets CancelledError at its co_await"));
+    a.runAgain = makeAction(window, "runAgain", QStringLiteral("Run &again"), {K(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+                            QStringLiteral("Repeat the last run with the same parameters"));
+    a.compare = makeAction(window, "compare", QStringLiteral("&Compare runs…"), {},
+                           QStringLiteral("Two runs from the history on one time axis, with what differs"));
+
+    a.exportRun = makeAction(
+        window, "export", QStringLiteral("&Export…"), {K(Qt::CTRL | Qt::Key_E)},
+        QStringLiteral("Save the run as an HTML report, SVG or PNG timeline, PDF handout, Chrome trace or CSV"));
+    a.openTrace = makeAction(
+        window, "openTrace", QStringLiteral("&Open trace…"), {K(K::Open)},
+        QStringLiteral("Show a Chrome trace JSON file (from Coroscope, Perfetto or another tool) on the timeline"));
+    a.quit = makeAction(window, "quit", QStringLiteral("&Quit"), {K(K::Quit)});
+
+    a.history = historyToggle;
+    a.history->setObjectName(QStringLiteral("history"));
+    a.history->setText(QStringLiteral("&History"));
+    a.history->setShortcut(K(Qt::CTRL | Qt::Key_H));
+    a.history->setToolTip(QStringLiteral("Show or hide the stored runs (Ctrl+H)"));
+    window->addAction(a.history);
+    a.zoomIn = makeAction(window, "zoomIn", QStringLiteral("Zoom &in"), {K(K::ZoomIn), K(Qt::CTRL | Qt::Key_Equal)});
+    a.zoomOut = makeAction(window, "zoomOut", QStringLiteral("Zoom &out"), {K(K::ZoomOut)});
+    a.fit = makeAction(window, "fit", QStringLiteral("&Fit run"), {K(Qt::CTRL | Qt::Key_0)},
+                       QStringLiteral("Show the whole run"));
+    a.follow = makeCheckable(window, "follow", QStringLiteral("Follow &newest"), {K(Qt::CTRL | Qt::Key_End)},
+                             QStringLiteral("Keep the newest events in view while the run goes on"));
+    a.themeSystem = makeCheckable(window, "theme-system", QStringLiteral("Follow the &system"), {});
+    a.themeLight = makeCheckable(window, "theme-light", QStringLiteral("&Light"), {});
+    a.themeDark = makeCheckable(window, "theme-dark", QStringLiteral("&Dark"), {});
+    auto *themes = new QActionGroup(window);
+    for (auto *theme : {a.themeSystem, a.themeLight, a.themeDark})
+        themes->addAction(theme);
+    a.toggleTheme = makeAction(window, "toggleTheme", QStringLiteral("&Toggle light/dark"),
+                               {K(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    a.largerText = makeAction(window, "largerText", QStringLiteral("&Larger text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_Equal)},
+                              QStringLiteral("Bigger text everywhere, for the back of the room"));
+    a.smallerText = makeAction(window, "smallerText", QStringLiteral("&Smaller text"),
+                               {K(Qt::CTRL | Qt::ALT | Qt::Key_Minus)});
+    a.resetText = makeAction(window, "resetText", QStringLiteral("&Normal text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_0)});
+    a.findPattern = makeAction(window, "findPattern", QStringLiteral("Find &pattern"), {K(K::Find)});
+    a.filterLog = makeAction(window, "filterLog", QStringLiteral("Filter event &log"), {K(Qt::CTRL | Qt::Key_L)});
+    a.fullScreen = makeCheckable(window, "fullScreen", QStringLiteral("F&ull screen"), {K(K::FullScreen), K(Qt::Key_F11)});
+
+    a.play = makeAction(window, "play", QStringLiteral("Play"), {K(Qt::Key_Space)},
+                        QStringLiteral("Replay the run from the playhead"));
+    a.next = makeAction(window, "next", QStringLiteral("&Next event"), {K(Qt::CTRL | Qt::Key_Right), K(Qt::Key_Period)},
+                        QStringLiteral("Move the playhead to the next event of the selected task"));
+    a.previous = makeAction(window, "previous", QStringLiteral("&Previous event"),
+                            {K(Qt::CTRL | Qt::Key_Left), K(Qt::Key_Comma)},
+                            QStringLiteral("Move the playhead to the previous event of the selected task"));
+    a.faster = makeAction(window, "faster", QStringLiteral("&Faster"), {K(Qt::Key_BracketRight)});
+    a.slower = makeAction(window, "slower", QStringLiteral("&Slower"), {K(Qt::Key_BracketLeft)});
+
+    a.shortcuts = makeAction(window, "shortcuts", QStringLiteral("&Keyboard shortcuts"), {K(Qt::Key_F1)});
+    a.about = makeAction(window, "about", QStringLiteral("&About Coroscope"), {});
+    return a;
+}
+
+} // namespace coroscope::app
