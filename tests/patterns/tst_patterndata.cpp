@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The pattern data files (resources/patterns/<id>.json): a broken one is refused with a message
-// that says where and why.
+// The pattern data files (resources/patterns/<id>.json): the embedded ones all load, a broken one
+// is refused with a message that says where and why, and the catalog joins files and code by id.
+#include "patterns/catalog.h"
 #include "patterns/patterndata.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,8 +13,16 @@
 #include <algorithm>
 
 using namespace coroscope;
+using patterns::Catalog;
+using patterns::PatternBinding;
+using patterns::PatternDataFile;
 
 namespace {
+
+QCoro::Task<patterns::RunOutcome> emptyBody(const patterns::PatternContext &)
+{
+    co_return patterns::RunOutcome{};
+}
 
 QJsonObject validDescription(const QString &id)
 {
@@ -69,6 +79,11 @@ QByteArray bytes(const QJsonObject &object)
     return QJsonDocument(object).toJson();
 }
 
+PatternDataFile dataFile(const QString &id)
+{
+    return {id + QStringLiteral(".json"), bytes(validDescription(id))};
+}
+
 const QJsonValue removed(QJsonValue::Undefined);
 
 } // namespace
@@ -77,6 +92,56 @@ class TestPatternData : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void everyEmbeddedDataFileLoads()
+    {
+        const auto &catalog = Catalog::instance();
+        QVERIFY2(catalog.errors().isEmpty(), qPrintable(catalog.errors().join(QLatin1Char('\n'))));
+        QCOMPARE(catalog.patterns().size(), patterns::libraryBindings().size());
+        QCOMPARE(catalog.patterns().size(), Catalog::embeddedDataFiles().size());
+        for (const auto &pattern : catalog.patterns()) {
+            const auto &info = pattern->info();
+            QVERIFY2(!Catalog::readResource(info.sourceFile).isEmpty(), qPrintable(info.id));
+            QVERIFY2(!Catalog::readResource(info.pythonFile).isEmpty(), qPrintable(info.id));
+            QVERIFY2(!info.parameters.empty(), qPrintable(info.id));
+        }
+    }
+
+    void theCatalogKeepsTheLibrarysTeachingOrder()
+    {
+        QStringList libraryOrder;
+        for (const auto &binding : patterns::libraryBindings())
+            libraryOrder.append(QString::fromLatin1(binding.id));
+        QCOMPARE(Catalog::instance().ids(), libraryOrder);
+        QCOMPARE(Catalog::instance().ids().first(), QStringLiteral("sequential"));
+    }
+
+    void codePathsAreDerivedFromTheId()
+    {
+        const auto *pattern = Catalog::instance().find(QStringLiteral("db-query"));
+        QVERIFY(pattern);
+        QCOMPARE(pattern->info().sourceFile, QStringLiteral(":/patterns/library/db_query.cpp"));
+        QCOMPARE(pattern->info().pythonFile, QStringLiteral(":/patterns/python/db_query.py"));
+    }
+
+    void aDataFileReadsIntoTypedParameters()
+    {
+        QFile file(QStringLiteral(":/patterns/data/semaphore.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto data = patterns::readPatternData(file, QStringLiteral("semaphore"));
+        QVERIFY2(data.ok(), qPrintable(data.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(data.info.title, QStringLiteral("Semaphore: limiting concurrency"));
+        QCOMPARE(data.info.parameters.size(), size_t(3));
+        const auto &limit = data.info.parameters[1];
+        QCOMPARE(limit.name, QStringLiteral("limit"));
+        QCOMPARE(limit.type, patterns::ParameterSpec::Type::Integer);
+        QCOMPARE(limit.defaultValue.typeId(), int(QMetaType::Int));
+        QCOMPARE(limit.defaultValue.toInt(), 5);
+        QCOMPARE(limit.minimum, 1.0);
+        QCOMPARE(limit.maximum, 100.0);
+        QCOMPARE(limit.unit, QStringLiteral("requests"));
+        QVERIFY(data.info.whatToLookFor.contains(QStringLiteral("products / limit × latency")));
+    }
+
     void theQuestionsArrayIsLeftForTheClassroom()
     {
         const QJsonArray questions{QJsonObject{{QStringLiteral("ask"), QStringLiteral("Who ends first?")}}};
@@ -168,6 +233,75 @@ private Q_SLOTS:
         description.insert(QStringLiteral("explanation"), 1);
         const auto data = patterns::readPatternData(bytes(description), QStringLiteral("sample"));
         QCOMPARE(data.errors.size(), 3);
+    }
+
+    void aBrokenFileLeavesOnlyItsPatternOut()
+    {
+        auto broken = changedParameter(0, QStringLiteral("default"), 99);
+        broken.insert(QStringLiteral("id"), QStringLiteral("semaphore"));
+        const std::vector<PatternDataFile> files{{QStringLiteral("semaphore.json"), bytes(broken)},
+                                                 dataFile(QStringLiteral("gather"))};
+        const PatternBinding bindings[] = {{"semaphore", &emptyBody}, {"gather", &emptyBody}};
+        const Catalog catalog(files, bindings);
+        QCOMPARE(catalog.ids(), QStringList{QStringLiteral("gather")});
+        const QStringList expected{QStringLiteral(
+            "resources/patterns/semaphore.json: parameters[0].default: count must be between 1 and 10 tasks (got 99)")};
+        QCOMPARE(catalog.errors(), expected);
+    }
+
+    void aDataFileWithoutCodeIsReported()
+    {
+        const std::vector<PatternDataFile> files{dataFile(QStringLiteral("gather")),
+                                                 dataFile(QStringLiteral("orphan"))};
+        const PatternBinding bindings[] = {{"gather", &emptyBody}};
+        const Catalog catalog(files, bindings);
+        QCOMPARE(catalog.ids(), QStringList{QStringLiteral("gather")});
+        const QStringList expected{QStringLiteral(
+            "resources/patterns/orphan.json: describes a pattern with no code (no entry in patterns/library.cpp)")};
+        QCOMPARE(catalog.errors(), expected);
+    }
+
+    void codeWithoutADataFileIsReported()
+    {
+        const std::vector<PatternDataFile> files{dataFile(QStringLiteral("gather"))};
+        const PatternBinding bindings[] = {{"gather", &emptyBody}, {"semaphore", &emptyBody}};
+        const Catalog catalog(files, bindings);
+        QCOMPARE(catalog.ids(), QStringList{QStringLiteral("gather")});
+        const QStringList expected{
+            QStringLiteral("pattern \"semaphore\" has code but no data file (resources/patterns/semaphore.json)")};
+        QCOMPARE(catalog.errors(), expected);
+    }
+
+    void anIdWithoutItsCodeFileIsReported()
+    {
+        const std::vector<PatternDataFile> files{dataFile(QStringLiteral("ghost"))};
+        const PatternBinding bindings[] = {{"ghost", &emptyBody}};
+        const Catalog catalog(files, bindings);
+        QVERIFY(catalog.patterns().empty());
+        const QStringList expected{
+            QStringLiteral("pattern \"ghost\": its code is not in src/core/patterns/library/ghost.cpp")};
+        QCOMPARE(catalog.errors(), expected);
+    }
+
+    void duplicateIdsAreReported()
+    {
+        const std::vector<PatternDataFile> files{dataFile(QStringLiteral("gather")),
+                                                 dataFile(QStringLiteral("gather"))};
+        const PatternBinding bindings[] = {{"gather", &emptyBody}, {"gather", &emptyBody}};
+        const Catalog catalog(files, bindings);
+        QCOMPARE(catalog.ids(), QStringList{QStringLiteral("gather")});
+        const QStringList expected{
+            QStringLiteral("resources/patterns/gather.json: a second data file for pattern \"gather\""),
+            QStringLiteral("pattern \"gather\" is registered twice (patterns/library.cpp)")};
+        QCOMPARE(catalog.errors(), expected);
+    }
+
+    void aFileThatIsNotJsonDataIsReported()
+    {
+        const std::vector<PatternDataFile> files{{QStringLiteral("notes.txt"), QByteArray("hello")}};
+        const Catalog catalog(files, {});
+        QCOMPARE(catalog.errors(),
+                 QStringList{QStringLiteral("resources/patterns/notes.txt: not a pattern data file (<id>.json)")});
     }
 };
 

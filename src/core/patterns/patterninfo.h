@@ -7,7 +7,7 @@
 
 namespace coroscope::patterns {
 
-// What a pattern tells people about itself.
+// What a pattern tells people about itself: read from resources/patterns/<id>.json (patterndata.h).
 struct PatternInfo {
     QString id;       // "gather"
     QString title;    // "gather: the dashboard in parallel"
@@ -17,8 +17,10 @@ struct PatternInfo {
     QString whatToLookFor;
     QString seedSection; // the section of the Python guide it mirrors
     ParameterSpecs parameters;
-    QString sourceFile; // the C++ file that runs, as a resource path (":/patterns/src/gather.cpp")
-    QString pythonFile; // our Python reference, as a resource path
+    // Resource paths derived from the id: the C++ file that runs (":/patterns/library/gather.cpp") and our
+    // Python reference (empty when the pattern has none).
+    QString sourceFile;
+    QString pythonFile;
 };
 
 } // namespace coroscope::patterns
