@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "cli/commands.h"
+#include "patterns/catalog.h"
 #include "patterns/runreport.h"
 
 #include <QString>
@@ -145,6 +146,9 @@ int run(const QStringList &programAndArguments)
     }
     for (const auto &command : commands) {
         if (name == QLatin1String(command.name)) {
+            // A broken data file leaves its pattern out: every command says so rather than just not list it.
+            for (const auto &problem : patterns::Catalog::instance().errors())
+                err() << "coroscope: pattern left out: " << problem << '\n';
             if (historyGiven && !command.readsHistory) {
                 err() << "coroscope: " << name << " does not use the run history: --history does not apply\n";
                 return BadUsage;

@@ -10,25 +10,13 @@
 namespace coroscope::cli {
 namespace {
 
-QString typeName(patterns::ParameterSpec::Type type)
-{
-    switch (type) {
-    case patterns::ParameterSpec::Type::Integer: return QStringLiteral("integer");
-    case patterns::ParameterSpec::Type::Real: return QStringLiteral("number");
-    case patterns::ParameterSpec::Type::DurationMs: return QStringLiteral("duration");
-    case patterns::ParameterSpec::Type::Url: return QStringLiteral("url");
-    case patterns::ParameterSpec::Type::Text: return QStringLiteral("text");
-    }
-    return QStringLiteral("text");
-}
-
 QJsonObject toJson(const patterns::PatternInfo &info)
 {
     QJsonArray parameters;
     for (const auto &spec : info.parameters) {
         parameters.append(QJsonObject{{QStringLiteral("name"), spec.name},
                                       {QStringLiteral("label"), spec.label},
-                                      {QStringLiteral("type"), typeName(spec.type)},
+                                      {QStringLiteral("type"), patterns::typeName(spec.type)},
                                       {QStringLiteral("default"), QJsonValue::fromVariant(spec.defaultValue)},
                                       {QStringLiteral("minimum"), spec.minimum},
                                       {QStringLiteral("maximum"), spec.maximum},
@@ -89,7 +77,7 @@ int describePattern(const QStringList &arguments)
           << info.explanation << "\n\nWhat to look for:\n"
           << info.whatToLookFor << "\n\nMirrors: " << info.seedSection << "\n\nParameters (--set name=value):\n";
     for (const auto &spec : info.parameters) {
-        out() << "  " << spec.name.leftJustified(16) << typeName(spec.type).leftJustified(10) << "default "
+        out() << "  " << spec.name.leftJustified(16) << patterns::typeName(spec.type).leftJustified(10) << "default "
               << spec.defaultValue.toString();
         if (spec.maximum > spec.minimum)
             out() << ", " << spec.minimum << " to " << spec.maximum;

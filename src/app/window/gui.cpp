@@ -5,10 +5,12 @@
 #include "app/models/environment.h"
 #include "app/window/guioptions.h"
 #include "app/window/mainwindow.h"
+#include "patterns/catalog.h"
 #include "patterns/runreport.h"
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QMessageBox>
 #include <QScreen>
 #include <QTextStream>
 #include <QTimer>
@@ -56,6 +58,25 @@ QStringList argumentsOf(int argc, char **argv)
     return arguments;
 }
 
+// A pattern whose data file is broken is missing from the browser: say which and why, on the
+// terminal and, unless a screenshot is being taken, in the window.
+void reportBrokenPatterns(QWidget *window, bool quietly)
+{
+    const auto &problems = patterns::Catalog::instance().errors();
+    if (problems.isEmpty())
+        return;
+    for (const auto &problem : problems)
+        QTextStream(stderr) << "coroscope: pattern left out: " << problem << '\n';
+    if (quietly)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Patterns left out"),
+                                QStringLiteral("Some patterns could not be loaded and are not in the list."),
+                                QMessageBox::Ok, window);
+    box->setDetailedText(problems.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 int runGui(const GuiOptions &options)
 {
     const bool screenshot = !options.screenshotPath.isEmpty();
@@ -94,6 +115,7 @@ int runGui(const GuiOptions &options)
         window.show();
     shown->show();
     shown->raise();
+    reportBrokenPatterns(&window, screenshot);
 
     int exitCode = 0;
     auto saveAndQuit = [&] {

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patterns/catalog.h"
 
-#include "patterns/library.h"
+#include "patterns/patterndata.h"
 
+#include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
 namespace coroscope::patterns {
 namespace {
+
+const QString dataDirectory = QStringLiteral(":/patterns/data");
+const QString dataSuffix = QStringLiteral(".json");
 
 class DefinedPattern final : public Pattern
 {
@@ -26,41 +32,97 @@ private:
     PatternBody m_body;
 };
 
-} // namespace
-
-std::unique_ptr<Pattern> definePattern(PatternInfo info, PatternBody body)
+// Where a maintainer finds the file in the source tree.
+QString dataFilePath(const QString &fileName)
 {
-    return std::make_unique<DefinedPattern>(std::move(info), body);
+    return QStringLiteral("resources/patterns/") + fileName;
 }
+
+// The code of pattern "db-query" is library/db_query.cpp and python/db_query.py.
+QString codeFileName(const QString &id)
+{
+    return QString(id).replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+} // namespace
 
 const Catalog &Catalog::instance()
 {
-    static const Catalog catalog;
+    static const Catalog catalog(embeddedDataFiles(), libraryBindings());
     return catalog;
 }
 
-Catalog::Catalog()
+Catalog::Catalog(const std::vector<PatternDataFile> &dataFiles, std::span<const PatternBinding> bindings)
 {
-    m_patterns.push_back(makeSequential());
-    m_patterns.push_back(makeGather());
-    m_patterns.push_back(makeGatherErrors());
-    m_patterns.push_back(makeTaskGroup());
-    m_patterns.push_back(makeSemaphore());
-    m_patterns.push_back(makeDbQuery());
-    m_patterns.push_back(makeDbStream());
-    m_patterns.push_back(makeDbBulk());
-    m_patterns.push_back(makeHttpReuse());
-    m_patterns.push_back(makeRetry());
-    m_patterns.push_back(makeTimedOperation());
-    m_patterns.push_back(makeResourceCleanup());
-    m_patterns.push_back(makeBackgroundTask());
-    m_patterns.push_back(makeExecutor());
-    m_patterns.push_back(makeTimeout());
-    m_patterns.push_back(makeWaitFor());
-    m_patterns.push_back(makePitfallNoAwait());
-    m_patterns.push_back(makePitfallBlocking());
-    m_patterns.push_back(makePitfallUnbounded());
-    m_patterns.push_back(makePitfallLeak());
+    QHash<QString, PatternInfo> described;
+    QSet<QString> broken; // explained already: their bodies are not reported again as lacking a file
+    for (const auto &file : dataFiles) {
+        if (!file.name.endsWith(dataSuffix)) {
+            m_errors.append(dataFilePath(file.name) + QLatin1String(": not a pattern data file (<id>.json)"));
+            continue;
+        }
+        const auto id = file.name.chopped(dataSuffix.size());
+        if (described.contains(id) || broken.contains(id)) {
+            m_errors.append(dataFilePath(file.name) + QLatin1String(": a second data file for pattern \"") + id
+                            + QLatin1Char('"'));
+            continue;
+        }
+        auto data = readPatternData(file.contents, id);
+        if (!data.ok()) {
+            for (const auto &error : std::as_const(data.errors))
+                m_errors.append(dataFilePath(file.name) + QLatin1String(": ") + error);
+            broken.insert(id);
+            continue;
+        }
+        described.insert(id, std::move(data.info));
+    }
+
+    QSet<QString> bound;
+    for (const auto &binding : bindings) {
+        const auto id = QString::fromLatin1(binding.id);
+        if (bound.contains(id)) {
+            m_errors.append(QStringLiteral("pattern \"%1\" is registered twice (patterns/library.cpp)").arg(id));
+            continue;
+        }
+        bound.insert(id);
+        if (broken.contains(id))
+            continue;
+        if (!described.contains(id)) {
+            m_errors.append(QStringLiteral("pattern \"%1\" has code but no data file (%2)")
+                                .arg(id, dataFilePath(id + dataSuffix)));
+            continue;
+        }
+        auto info = described.take(id);
+        info.sourceFile = QStringLiteral(":/patterns/library/%1.cpp").arg(codeFileName(id));
+        if (!QFile::exists(info.sourceFile)) {
+            m_errors.append(QStringLiteral("pattern \"%1\": its code is not in src/core/patterns/library/%2.cpp")
+                                .arg(id, codeFileName(id)));
+            continue;
+        }
+        // A Python reference is welcome but not required.
+        info.pythonFile = QStringLiteral(":/patterns/python/%1.py").arg(codeFileName(id));
+        if (!QFile::exists(info.pythonFile))
+            info.pythonFile.clear();
+        m_patterns.push_back(std::make_unique<DefinedPattern>(std::move(info), binding.body));
+    }
+
+    auto unbound = described.keys();
+    std::sort(unbound.begin(), unbound.end());
+    for (const auto &id : std::as_const(unbound))
+        m_errors.append(dataFilePath(id + dataSuffix)
+                        + QLatin1String(": describes a pattern with no code (no entry in patterns/library.cpp)"));
+}
+
+std::vector<PatternDataFile> Catalog::embeddedDataFiles()
+{
+    std::vector<PatternDataFile> files;
+    const QDir directory(dataDirectory);
+    for (const auto &name : directory.entryList(QDir::Files, QDir::Name)) {
+        QFile file(directory.filePath(name));
+        // Unreadable, it reads as empty, which the check reports as not JSON.
+        files.push_back({name, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray()});
+    }
+    return files;
 }
 
 const Pattern *Catalog::find(const QString &id) const

@@ -3,34 +3,20 @@
 
 #include "patterns/pattern.h"
 
-#include <memory>
+#include <span>
 
 namespace coroscope::patterns {
 
-// A pattern made of its description and one coroutine: what every file in library/ defines.
+// The coroutine a file in library/ defines: the whole of a pattern's code.
 using PatternBody = QCoro::Task<RunOutcome> (*)(const PatternContext &);
-std::unique_ptr<Pattern> definePattern(PatternInfo info, PatternBody body);
 
-// One factory per file in library/, in teaching order.
-std::unique_ptr<Pattern> makeSequential();
-std::unique_ptr<Pattern> makeGather();
-std::unique_ptr<Pattern> makeGatherErrors();
-std::unique_ptr<Pattern> makeTaskGroup();
-std::unique_ptr<Pattern> makeSemaphore();
-std::unique_ptr<Pattern> makeDbQuery();
-std::unique_ptr<Pattern> makeDbStream();
-std::unique_ptr<Pattern> makeDbBulk();
-std::unique_ptr<Pattern> makeHttpReuse();
-std::unique_ptr<Pattern> makeRetry();
-std::unique_ptr<Pattern> makeTimedOperation();
-std::unique_ptr<Pattern> makeResourceCleanup();
-std::unique_ptr<Pattern> makeBackgroundTask();
-std::unique_ptr<Pattern> makeExecutor();
-std::unique_ptr<Pattern> makeTimeout();
-std::unique_ptr<Pattern> makeWaitFor();
-std::unique_ptr<Pattern> makePitfallNoAwait();
-std::unique_ptr<Pattern> makePitfallBlocking();
-std::unique_ptr<Pattern> makePitfallUnbounded();
-std::unique_ptr<Pattern> makePitfallLeak();
+// Ties a pattern's id, the name of its data file, to its body.
+struct PatternBinding {
+    const char *id;
+    PatternBody body;
+};
+
+// Every pattern with code, in teaching order (library.cpp).
+std::span<const PatternBinding> libraryBindings();
 
 } // namespace coroscope::patterns

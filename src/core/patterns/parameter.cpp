@@ -4,15 +4,11 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace coroscope::patterns {
 namespace {
-
-bool isNumeric(ParameterSpec::Type type)
-{
-    return type == ParameterSpec::Type::Integer || type == ParameterSpec::Type::Real
-           || type == ParameterSpec::Type::DurationMs;
-}
 
 const ParameterSpec *findSpec(const ParameterSpecs &specs, const QString &name)
 {
@@ -28,7 +24,42 @@ QString known(const ParameterSpecs &specs)
     return names.isEmpty() ? QStringLiteral("this pattern has no parameters") : QStringLiteral("known: ") + names.join(QStringLiteral(", "));
 }
 
+constexpr std::array allTypes{ParameterSpec::Type::Integer, ParameterSpec::Type::Real, ParameterSpec::Type::DurationMs,
+                              ParameterSpec::Type::Url, ParameterSpec::Type::Text};
+
 } // namespace
+
+bool isNumeric(ParameterSpec::Type type)
+{
+    return type == ParameterSpec::Type::Integer || type == ParameterSpec::Type::Real
+           || type == ParameterSpec::Type::DurationMs;
+}
+
+QString typeName(ParameterSpec::Type type)
+{
+    switch (type) {
+    case ParameterSpec::Type::Integer: return QStringLiteral("integer");
+    case ParameterSpec::Type::Real: return QStringLiteral("number");
+    case ParameterSpec::Type::DurationMs: return QStringLiteral("duration");
+    case ParameterSpec::Type::Url: return QStringLiteral("url");
+    case ParameterSpec::Type::Text: return QStringLiteral("text");
+    }
+    return QStringLiteral("text");
+}
+
+std::optional<ParameterSpec::Type> typeFromName(const QString &name)
+{
+    const auto it = std::find_if(allTypes.begin(), allTypes.end(), [&](auto type) { return typeName(type) == name; });
+    return it == allTypes.end() ? std::nullopt : std::optional(*it);
+}
+
+QStringList typeNames()
+{
+    QStringList names;
+    for (const auto type : allTypes)
+        names.append(typeName(type));
+    return names;
+}
 
 QString ParameterSpec::validate(const QVariant &value) const
 {
@@ -37,7 +68,8 @@ QString ParameterSpec::validate(const QVariant &value) const
         const double number = value.toDouble(&ok);
         if (!ok)
             return QStringLiteral("%1 must be a number").arg(name);
-        if (type != Type::Real && number != double(qint64(number)))
+        // std::trunc rather than a cast to an integer: a huge number from a data file must not overflow.
+        if (type != Type::Real && std::trunc(number) != number)
             return QStringLiteral("%1 must be a whole number").arg(name);
         if (number < minimum || number > maximum)
             return QStringLiteral("%1 must be between %2 and %3%4 (got %5)")

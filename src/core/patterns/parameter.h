@@ -37,6 +37,13 @@ struct ParameterSpec {
 
 using ParameterSpecs = std::vector<ParameterSpec>;
 
+// The type's name in data files and in `coroscope list --json`: "integer", "number", "duration", "url", "text".
+QString typeName(ParameterSpec::Type type);
+std::optional<ParameterSpec::Type> typeFromName(const QString &name);
+QStringList typeNames();
+// Integer, Real and DurationMs: the types with a minimum and a maximum.
+bool isNumeric(ParameterSpec::Type type);
+
 // Defaults overlaid with `overrides`; unknown names and invalid values are reported, not ignored.
 struct ParameterValues {
     QVariantMap values;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "patterns/parameter.h"
+#include "patterns/patterninfo.h"
 
 #include <QCoroTask>
 #include <QString>
@@ -51,19 +51,6 @@ public:
 private:
     QVariantMap m_values;
     RunEnvironment m_environment;
-};
-
-struct PatternInfo {
-    QString id;       // "gather"
-    QString title;    // "gather: the dashboard in parallel"
-    QString category; // "Concurrency"
-    QString summary;  // one sentence for lists
-    QString explanation;
-    QString whatToLookFor;
-    QString seedSection; // the section of the Python guide it mirrors
-    ParameterSpecs parameters;
-    QString sourceFile; // the C++ file that runs, as a resource path (":/patterns/src/gather.cpp")
-    QString pythonFile; // our Python reference, as a resource path
 };
 
 // One runnable pattern. Implementations are teaching examples: one file each, short, complete.

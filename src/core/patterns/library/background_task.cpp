@@ -3,7 +3,7 @@
 #include "async/gather.h"
 #include "async/spawn.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -70,6 +70,8 @@ QCoro::Task<QJsonObject> createOrder(std::shared_ptr<BackgroundTasks> background
     co_return QJsonObject{{QStringLiteral("order"), orderId}, {QStringLiteral("email"), to}};
 }
 
+} // namespace
+
 // This task plays the web server: it runs the handler, sends the response, then the background work.
 QCoro::Task<RunOutcome> runBackgroundTask(const PatternContext &context)
 {
@@ -95,39 +97,6 @@ QCoro::Task<RunOutcome> runBackgroundTask(const PatternContext &context)
                                             .arg(responseMs)
                                             .arg(order[QStringLiteral("email")].toString())
                                             .arg(clock.elapsed() - responseMs)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeBackgroundTask()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("background-task");
-    info.title = QStringLiteral("Background tasks after the response");
-    info.category = QStringLiteral("Background work");
-    info.seedSection = QStringLiteral("Background Tasks: FastAPI Background Tasks");
-    info.summary = QStringLiteral("Answer the request right away and send the confirmation email afterwards.");
-    info.explanation = QStringLiteral(
-        "The client placing an order needs the order, not the email about it. So the handler only schedules the "
-        "email (FastAPI's BackgroundTasks.add_task) and returns; the server sends the response and then runs "
-        "what was scheduled, on the same event loop. The response time no longer includes the slow mail service. "
-        "The work still belongs to the server: it must finish (or be cancelled) before the server shuts down.");
-    info.whatToLookFor = QStringLiteral(
-        "create_order: one network suspension (the customer lookup), then it finishes. The mark \"response "
-        "sent\" on the main task comes right after it. Only then does send_email start, with a long network "
-        "suspension (POST to the mail service) while main waits in a child join. Response time: about order_ms; "
-        "wall time: about order_ms + email_ms.");
-    info.parameters = {
-        {QStringLiteral("user_id"), QStringLiteral("Customer"), ParameterSpec::Type::Integer, 1, 1, 1000, QString(),
-         QStringLiteral("Who places the order")},
-        {QStringLiteral("order_ms"), QStringLiteral("Order latency"), ParameterSpec::Type::DurationMs, 100, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long creating the order takes")},
-        {QStringLiteral("email_ms"), QStringLiteral("Email latency"), ParameterSpec::Type::DurationMs, 800, 0, 10'000,
-         QStringLiteral("ms"), QStringLiteral("How long the mail service takes to accept the email")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/background_task.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/background_task.py");
-    return definePattern(std::move(info), &runBackgroundTask);
 }
 
 } // namespace coroscope::patterns

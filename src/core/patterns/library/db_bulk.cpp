@@ -3,7 +3,7 @@
 #include "async/spawn.h"
 #include "io/database.h"
 #include "io/demodata.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -49,6 +49,8 @@ QCoro::Task<Inserted> createProducts(Database db, QList<QVariantList> rows, Bulk
     co_return inserted;
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runDbBulk(const PatternContext &context)
 {
     const int count = context.integer(QStringLiteral("rows"));
@@ -80,34 +82,6 @@ QCoro::Task<RunOutcome> runDbBulk(const PatternContext &context)
                              .arg(perRow.rowsPerSecond(), 0, 'f', 0)
                              .arg(perRow.seconds / batched.seconds, 0, 'f', 0)
                              .arg(stored.at(0).value(0).toLongLong())};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeDbBulk()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("db-bulk");
-    info.title = QStringLiteral("Bulk inserts: one transaction");
-    info.category = QStringLiteral("Database");
-    info.seedSection = QStringLiteral("Database Patterns: Bulk Operations");
-    info.summary = QStringLiteral("Insert many rows in one transaction, and compare with a commit after every row.");
-    info.explanation = QStringLiteral(
-        "Every commit makes the database write its journal and settle the transaction, so committing row by row "
-        "pays that price once per row. Adding all rows first and committing once pays it once, and also lets the "
-        "insert statement be prepared a single time. As a bonus the batch is all or nothing: a failure leaves no "
-        "half-written products behind. Both ways write the same products into a scratch database.");
-    info.whatToLookFor = QStringLiteral(
-        "Two child tasks, each in one database suspension labelled with the INSERT. The commit-per-row one is "
-        "many times longer than the one-transaction one; the marks at their ends give the rows per second, and "
-        "the summary the ratio.");
-    info.parameters = {
-        {QStringLiteral("rows"), QStringLiteral("Rows"), ParameterSpec::Type::Integer, 5000, 10, 200'000,
-         QStringLiteral("rows"), QStringLiteral("How many products each way inserts")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/db_bulk.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/db_bulk.py");
-    return definePattern(std::move(info), &runDbBulk);
 }
 
 } // namespace coroscope::patterns

@@ -3,7 +3,7 @@
 #include "async/gather.h"
 #include "io/database.h"
 #include "io/demodata.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 namespace coroscope::patterns {
 namespace {
@@ -18,6 +18,8 @@ QCoro::Task<Rows> getProducts(Database db, QString category)
 {
     co_return co_await db.query(QStringLiteral("SELECT id, name, price FROM products WHERE category = ? ORDER BY id"), category);
 }
+
+} // namespace
 
 QCoro::Task<RunOutcome> runDbQuery(const PatternContext &context)
 {
@@ -52,36 +54,6 @@ QCoro::Task<RunOutcome> runDbQuery(const PatternContext &context)
                                             .arg(total)
                                             .arg(categories.size())
                                             .arg(db.workerCount())};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeDbQuery()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("db-query");
-    info.title = QStringLiteral("Database queries with bound parameters");
-    info.category = QStringLiteral("Database");
-    info.seedSection = QStringLiteral("Database Patterns: Executing Queries");
-    info.summary = QStringLiteral("Await a SELECT with a bound parameter, then run one per category concurrently.");
-    info.explanation = QStringLiteral(
-        "SQLite itself is synchronous, so the database handle runs each statement on a worker thread with its "
-        "own connection and resumes the awaiting task when the rows are in: the event loop stays free meanwhile. "
-        "The category is bound to the ? placeholder rather than pasted into the SQL, which rules out injection. "
-        "Queries from different tasks run side by side, as many at a time as there are worker connections.");
-    info.whatToLookFor = QStringLiteral(
-        "The main task has one database suspension labelled with the SELECT, then a child-join suspension while "
-        "eight get_products tasks each wait in their own database suspension. With one worker the eight end one "
-        "after another; with more they overlap. Each query takes about a millisecond: zoom in.");
-    info.parameters = {
-        {QStringLiteral("category"), QStringLiteral("Category"), ParameterSpec::Type::Text, QStringLiteral("books"), 0, 0,
-         QString(), QStringLiteral("Which category to list: books, games, garden, kitchen, music, outdoor, tools or toys")},
-        {QStringLiteral("workers"), QStringLiteral("Worker connections"), ParameterSpec::Type::Integer, 2, 1, 8,
-         QStringLiteral("connections"), QStringLiteral("How many statements can run at the same time")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/db_query.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/db_query.py");
-    return definePattern(std::move(info), &runDbQuery);
 }
 
 } // namespace coroscope::patterns

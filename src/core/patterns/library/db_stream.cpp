@@ -3,7 +3,7 @@
 #include "async/spawn.h"
 #include "async/threadpool.h"
 #include "io/database.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -83,6 +83,8 @@ QCoro::Task<Pass> streamPages(Database db, int pageSize)
     co_return pass;
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runDbStream(const PatternContext &context)
 {
     const int rowCount = context.integer(QStringLiteral("rows"));
@@ -110,37 +112,6 @@ QCoro::Task<RunOutcome> runDbStream(const PatternContext &context)
                                             .arg(all.mostRowsHeld)
                                             .arg(streamed.mostRowsHeld)
                                             .arg(qFuzzyCompare(all.total, streamed.total) ? QStringLiteral("yes") : QStringLiteral("no"))};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeDbStream()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("db-stream");
-    info.title = QStringLiteral("Streaming a large result");
-    info.category = QStringLiteral("Database");
-    info.seedSection = QStringLiteral("Database Patterns: Streaming Large Results");
-    info.summary = QStringLiteral("Read a big table page by page in constant memory instead of loading it whole.");
-    info.explanation = QStringLiteral(
-        "A query awaited in one go hands back every row at once: memory grows with the table. A stream is an "
-        "async generator: each page is read from the cursor only when the loop asks for the next one, and the "
-        "previous page is gone by then, so memory stays at one page however big the table is. Both passes read "
-        "the same rows from a scratch table filled first with one bulk insert.");
-    info.whatToLookFor = QStringLiteral(
-        "The counter \"rows held in memory\": the load-all task lifts it to the whole table in one step, the "
-        "stream task keeps it at one page. The load-all task has one long database suspension; the stream task "
-        "a long row of short ones, one per page, each labelled with the SELECT. Before both: a thread-pool job "
-        "that builds the rows and a database suspension for the bulk insert.");
-    info.parameters = {
-        {QStringLiteral("rows"), QStringLiteral("Rows"), ParameterSpec::Type::Integer, 200'000, 1000, 2'000'000,
-         QStringLiteral("rows"), QStringLiteral("How big a table to read back")},
-        {QStringLiteral("page_size"), QStringLiteral("Page size"), ParameterSpec::Type::Integer, 1000, 1, 100'000,
-         QStringLiteral("rows"), QStringLiteral("How many rows the stream reads per page")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/db_stream.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/db_stream.py");
-    return definePattern(std::move(info), &runDbStream);
 }
 
 } // namespace coroscope::patterns

@@ -3,7 +3,7 @@
 #include "async/sleep.h"
 #include "async/spawn.h"
 #include "async/threadpool.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -38,6 +38,8 @@ QCoro::Task<QByteArray> processInThreadPool(QByteArray data, std::chrono::millis
     co_return co_await runInThreadPool(job, QStringLiteral("cpu_intensive_sync"));
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runExecutor(const PatternContext &context)
 {
     const auto budget = context.duration(QStringLiteral("work_ms"));
@@ -55,34 +57,6 @@ QCoro::Task<RunOutcome> runExecutor(const PatternContext &context)
                                             .arg(budget.count())
                                             .arg(QString::fromLatin1(first.toHex().left(8)),
                                                  QString::fromLatin1(second.toHex().left(8)))};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeExecutor()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("executor");
-    info.title = QStringLiteral("CPU-bound work in the thread pool");
-    info.category = QStringLiteral("Background work");
-    info.seedSection = QStringLiteral("CPU-Bound Work: run_in_executor");
-    info.summary = QStringLiteral("Hand CPU-heavy work to a worker thread so that the event loop keeps serving everyone else.");
-    info.explanation = QStringLiteral(
-        "A coroutine gives the loop back only at a co_await. Plain computation has none, so while it runs on the "
-        "loop nothing else does: no timer fires, no response is read, no other task moves. runInThreadPool is "
-        "loop.run_in_executor: the function runs on a worker thread, the task waits in a suspension, and the "
-        "loop carries on. The work takes as long either way; what changes is who has to wait for it.");
-    info.whatToLookFor = QStringLiteral(
-        "The \"event-loop lag\" counter: one spike of about work_ms when the first task computes on the loop, "
-        "and nothing to speak of during the second. The first task has no suspension at all; the second waits "
-        "in a thread-pool suspension while cpu_intensive_sync runs as a task on an executor thread's lane.");
-    info.parameters = {
-        {QStringLiteral("work_ms"), QStringLiteral("Work"), ParameterSpec::Type::DurationMs, 300, 10, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long the computation keeps a core busy")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/executor.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/executor.py");
-    return definePattern(std::move(info), &runExecutor);
 }
 
 } // namespace coroscope::patterns

@@ -2,7 +2,7 @@
 // gather: the dashboard's three independent requests, in flight at the same time.
 #include "async/gather.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +18,8 @@ QCoro::Task<QJsonDocument> fetch(QUrl url)
     HttpClient http;
     co_return co_await http.getJson(url);
 }
+
+} // namespace
 
 QCoro::Task<RunOutcome> runGather(const PatternContext &context)
 {
@@ -41,34 +43,6 @@ QCoro::Task<RunOutcome> runGather(const PatternContext &context)
                                             .arg(profile[QStringLiteral("name")].toString())
                                             .arg(orders.array().size())
                                             .arg(notifications.array().size())};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeGather()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("gather");
-    info.title = QStringLiteral("gather: independent calls in parallel");
-    info.category = QStringLiteral("Concurrency");
-    info.seedSection = QStringLiteral("Concurrent Execution: asyncio.gather");
-    info.summary = QStringLiteral("Start the dashboard's three requests together and wait for all of them.");
-    info.explanation = QStringLiteral(
-        "gather takes tasks that are already running and suspends the caller until every one has finished. "
-        "Results come back in the order the tasks were given, not the order they finished in. Because the "
-        "three requests do not depend on each other, their waits overlap.");
-    info.whatToLookFor = QStringLiteral(
-        "Three child tasks start within a millisecond of each other; their network suspensions overlap; "
-        "main waits in one child-join suspension. Wall time is about one latency, not three.");
-    info.parameters = {
-        {QStringLiteral("user_id"), QStringLiteral("User"), ParameterSpec::Type::Integer, 1, 1, 1000, QString(),
-         QStringLiteral("Whose dashboard to load")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 200, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long each service takes to answer")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/gather.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/gather.py");
-    return definePattern(std::move(info), &runGather);
 }
 
 } // namespace coroscope::patterns

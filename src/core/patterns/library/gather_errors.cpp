@@ -3,7 +3,7 @@
 #include "async/errors.h"
 #include "async/gather.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,6 +30,8 @@ QJsonArray listOrEmpty(const Outcome<QJsonDocument> &result, const QString &serv
     failed.append(QStringLiteral("%1 (%2)").arg(service, result.errorMessage()));
     return {};
 }
+
+} // namespace
 
 QCoro::Task<RunOutcome> runGatherErrors(const PatternContext &context)
 {
@@ -73,42 +75,6 @@ QCoro::Task<RunOutcome> runGatherErrors(const PatternContext &context)
                                             .arg(orderList.size())
                                             .arg(notificationList.size())
                                             .arg(failed.isEmpty() ? QStringLiteral("none") : failed.join(QStringLiteral(", ")))};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeGatherErrors()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("gather-errors");
-    info.title = QStringLiteral("gather with returnExceptions: partial failure");
-    info.category = QStringLiteral("Concurrency");
-    info.seedSection = QStringLiteral("Concurrent Execution: Error Handling with gather");
-    info.summary = QStringLiteral("Load the dashboard although one of its three services is down, filling in a default for it.");
-    info.explanation = QStringLiteral(
-        "By default gather throws the first error it sees, and the results of the other tasks are lost to the "
-        "caller. With returnExceptions it waits for every task and hands back each result in place: a value, "
-        "or the error that took its place. The caller then decides, result by result, what a failure means. "
-        "Here the dashboard cannot be shown without the user, but it can be shown with no orders or no "
-        "notifications, so those failures become an empty list and a warning.");
-    info.whatToLookFor = QStringLiteral(
-        "Three child tasks start together. The one whose service is down ends almost at once, red (error), "
-        "after a very short network suspension; the other two keep their network suspensions for the whole "
-        "latency. main stays in its child-join suspension until the last one is done, so the wall time is "
-        "about one latency. A mark on main says which service failed and that it was shown as empty; main "
-        "itself finishes green. Set the failing service to user to see a failure that cannot be papered over.");
-    info.parameters = {
-        {QStringLiteral("user_id"), QStringLiteral("User"), ParameterSpec::Type::Integer, 1, 1, 1000, QString(),
-         QStringLiteral("Whose dashboard to load")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 300, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long each working service takes to answer")},
-        {QStringLiteral("failing_service"), QStringLiteral("Failing service"), ParameterSpec::Type::Text,
-         QStringLiteral("orders"), 0, 0, QString(),
-         QStringLiteral("Which service is down (answers 503): none, user, orders or notifications")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/gather_errors.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/gather_errors.py");
-    return definePattern(std::move(info), &runGatherErrors);
 }
 
 } // namespace coroscope::patterns

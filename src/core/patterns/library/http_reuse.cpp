@@ -2,7 +2,7 @@
 // Reusing one HTTP client versus a new client per request, and the limit a shared client hides.
 #include "async/gather.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QElapsedTimer>
 
@@ -56,6 +56,8 @@ QCoro::Task<qint64> burstOnOneClient(QUrl url, int requests)
     co_return HttpClient::connectionsOpened() - before;
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
 {
     const int requests = context.integer(QStringLiteral("requests"));
@@ -95,44 +97,6 @@ QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
             .arg(burstOpened)
             .arg(burstMs)
             .arg(waves)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeHttpReuse()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("http-reuse");
-    info.title = QStringLiteral("Reusing the HTTP client");
-    info.category = QStringLiteral("HTTP");
-    info.seedSection = QStringLiteral("HTTP Client Patterns: Reusing HTTP Client");
-    info.summary = QStringLiteral("A new client per request opens a new connection every time; one reused client keeps its connections.");
-    info.explanation = QStringLiteral(
-        "An HTTP client owns a pool of connections. Reusing one client for the whole program (the seed keeps a "
-        "module-level AsyncClient) lets every request after the first travel over a connection that is already "
-        "open. A new client per request starts with an empty pool: every request pays for a TCP handshake "
-        "(and, over the internet, a TLS handshake of one or two more round trips), and the server sees a "
-        "stream of short-lived connections. On the loopback used here a handshake is cheap, so watch the "
-        "connection counts more than the clock. The pool has a limit, too: Qt's client opens at most 6 "
-        "connections per host, so the 7th concurrent request waits inside the client for one to come free. "
-        "That limit is a semaphore you did not write; the last phase makes it visible.");
-    info.whatToLookFor = QStringLiteral(
-        "Three child tasks, one after another. \"bad\" has a mark \"opens a new connection\" at every "
-        "request; \"good\" has one, at its first request, and then only network suspensions. In the burst "
-        "phase all requests start together (\"requests in flight\" jumps to the burst size) but the \"open "
-        "connections\" counter stops at 6: the first 6 requests finish after one latency and the rest only "
-        "after a second one, two waves where you might expect one.");
-    info.parameters = {
-        {QStringLiteral("requests"), QStringLiteral("Requests"), ParameterSpec::Type::Integer, 10, 1, 200,
-         QStringLiteral("requests"), QStringLiteral("How many requests each of the first two phases makes, one after another")},
-        {QStringLiteral("burst"), QStringLiteral("Burst"), ParameterSpec::Type::Integer, 12, 1, 100,
-         QStringLiteral("requests"), QStringLiteral("How many requests the last phase sends at once through one client")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 60, 0, 2000,
-         QStringLiteral("ms"), QStringLiteral("How long the server takes to answer each request")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/http_reuse.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/http_reuse.py");
-    return definePattern(std::move(info), &runHttpReuse);
 }
 
 } // namespace coroscope::patterns

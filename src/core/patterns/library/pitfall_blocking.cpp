@@ -5,7 +5,7 @@
 #include "async/threadpool.h"
 #include "io/blockingget.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QElapsedTimer>
 
@@ -69,6 +69,8 @@ QCoro::Task<void> tick(std::shared_ptr<Ticker> ticker)
     }
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runPitfallBlocking(const PatternContext &context)
 {
     const auto duration = context.duration(QStringLiteral("block_ms"));
@@ -97,36 +99,6 @@ QCoro::Task<RunOutcome> runPitfallBlocking(const PatternContext &context)
                                                        "and up to %2 ms during the async ones")
                                             .arg(blockedGap)
                                             .arg(freeGap)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makePitfallBlocking()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("pitfall-blocking");
-    info.title = QStringLiteral("Pitfall: blocking the event loop");
-    info.category = QStringLiteral("Pitfalls");
-    info.seedSection = QStringLiteral("Common Pitfalls: 2. Blocking the Event Loop");
-    info.summary = QStringLiteral("A sync sleep, a sync HTTP call and a CPU loop freeze every task; their async versions do not.");
-    info.explanation = QStringLiteral(
-        "All tasks of a loop share one thread and take turns at their co_awaits. A call that blocks the thread "
-        "(std::this_thread::sleep_for, a synchronous HTTP client, a long computation) has no co_await, so for "
-        "its whole duration nothing else runs: timers fire late, responses sit unread, other requests wait. "
-        "The async versions wait in a suspension instead (a timer, the network, the thread pool), leaving the "
-        "loop to everyone else. A ticker task that wants to run every 50 ms shows the difference.");
-    info.whatToLookFor = QStringLiteral(
-        "The \"event-loop lag\" counter: three spikes of about block_ms during the blocking task, flat during "
-        "the async one. On the ticker's lane the tick marks stop for each stall, then carry on every 50 ms. The "
-        "blocking task has no suspensions where it waits (only the short pauses between); the async one shows a "
-        "timer, a network and a thread-pool suspension, and the crunch job runs on an executor lane.");
-    info.parameters = {
-        {QStringLiteral("block_ms"), QStringLiteral("Block"), ParameterSpec::Type::DurationMs, 200, 10, 3000,
-         QStringLiteral("ms"), QStringLiteral("How long each of the three calls takes")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/pitfall_blocking.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/pitfall_blocking.py");
-    return definePattern(std::move(info), &runPitfallBlocking);
 }
 
 } // namespace coroscope::patterns

@@ -3,7 +3,7 @@
 #include "async/sleep.h"
 #include "async/spawn.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -47,6 +47,8 @@ QCoro::Task<int> openConnections(QUrl stats)
     co_return answer[QStringLiteral("connections")].toInt();
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runPitfallLeak(const PatternContext &context)
 {
     const int calls = context.integer(QStringLiteral("calls"));
@@ -82,38 +84,6 @@ QCoro::Task<RunOutcome> runPitfallLeak(const PatternContext &context)
                                             .arg(afterBad - before)
                                             .arg(afterGood - afterBad)
                                             .arg(atExit - before)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makePitfallLeak()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("pitfall-leak");
-    info.title = QStringLiteral("Pitfall: not closing clients");
-    info.category = QStringLiteral("Pitfalls");
-    info.seedSection = QStringLiteral("Common Pitfalls: 4. Not Closing Resources");
-    info.summary = QStringLiteral("Clients that are never closed keep a connection open each; scoped clients give theirs back.");
-    info.explanation = QStringLiteral(
-        "An HTTP client keeps its connections open after a request, ready for the next one. That is a feature "
-        "while the client is in use, and a leak once it is forgotten: every client created and never closed "
-        "holds a socket on both ends until its owner goes, here until the program ends. Creating the client in a "
-        "scope (async with in Python, a local object in C++) closes it when the scope is left. Better still, "
-        "keep one client for the whole program (see the http-reuse pattern).");
-    info.whatToLookFor = QStringLiteral(
-        "The \"open connections\" counter, as the lab server counts them: it climbs one step per call in the bad "
-        "task and stays up; in the good task it rises by one during each call and falls back, ending where it "
-        "started. It only drops back to the starting level after the mark where the application shuts down. "
-        "Every call is a network suspension marked \"opens a new connection\" in both tasks.");
-    info.parameters = {
-        {QStringLiteral("calls"), QStringLiteral("Calls"), ParameterSpec::Type::Integer, 5, 1, 50, QStringLiteral("calls"),
-         QStringLiteral("How many calls each version makes, each with a new client")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 100, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long the server takes to answer each call")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/pitfall_leak.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/pitfall_leak.py");
-    return definePattern(std::move(info), &runPitfallLeak);
 }
 
 } // namespace coroscope::patterns

@@ -3,7 +3,7 @@
 #include "async/gather.h"
 #include "async/semaphore.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QElapsedTimer>
 
@@ -78,8 +78,12 @@ QCoro::Task<Load> atMost(int limit, QList<QUrl> items)
     co_return co_await measure(std::move(tasks));
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runPitfallUnbounded(const PatternContext &context)
 {
+    // At most 250 (the data file's maximum): each unbounded request holds a connection at both ends and a
+    // client thread, about three open files, and 250 stays well inside the usual limit of 1024 per process.
     const int requests = context.integer(QStringLiteral("requests"));
     const int limit = context.integer(QStringLiteral("limit"));
     const int latency = context.integer(QStringLiteral("latency_ms"));
@@ -101,48 +105,6 @@ QCoro::Task<RunOutcome> runPitfallUnbounded(const PatternContext &context)
     co_return RunOutcome{RunStatus::Ok, QStringLiteral("unbounded: %1, done in %2 ms; Semaphore(%3): %4, done in %5 ms")
                                             .arg(unbounded.describe(), QString::number(badMs), QString::number(limit),
                                                  bounded.describe(), QString::number(goodMs))};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makePitfallUnbounded()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("pitfall-unbounded");
-    info.title = QStringLiteral("Pitfall: too many concurrent tasks");
-    info.category = QStringLiteral("Pitfalls");
-    info.seedSection = QStringLiteral("Common Pitfalls: 3. Creating Too Many Concurrent Tasks");
-    info.summary = QStringLiteral("Gather hundreds of requests at once and the server gets all of them at once; a semaphore spreads them out.");
-    info.explanation = QStringLiteral(
-        "Tasks are cheap, so it is tempting to start one per item and gather them all. Every one of them "
-        "then talks to the service at the same moment: hundreds of connections, hundreds of requests in "
-        "flight, and on a real service rate limits, exhausted connection pools and timeouts. It works on "
-        "the test data and falls over in production, where the list is ten thousand long. Putting a "
-        "semaphore in front of the request keeps the same code and the same tasks but lets only `limit` "
-        "of them talk to the service at a time. Here each request uses a connection of its own so that "
-        "the server really sees the burst: a shared client would have quietly capped it at 6 connections "
-        "per host, a limit that protects the server by accident, not by design.");
-    info.whatToLookFor = QStringLiteral(
-        "Two child tasks, one after another. Under \"bad\" all request tasks start together and all sit in "
-        "network suspensions at once: the \"requests in flight\" counter jumps to the full count and \"open "
-        "connections\" (what the server sees) climbs close to it. Under \"good\" most tasks wait in "
-        "semaphore suspensions, \"requests in flight\" never goes above the limit, and \"item API permits in "
-        "use\" sits at the limit. The bounded phase takes longer (about requests / limit x latency): that is "
-        "the price of being a good neighbour, and the limit is the knob. The flood costs the client too: "
-        "setting up hundreds of connections at once shows as a spike in the event-loop lag counter.");
-    info.parameters = {
-        // Each unbounded request holds a connection at both ends and a client thread: about three
-        // open files. 250 stays well inside the usual limit of 1024 open files per process.
-        {QStringLiteral("requests"), QStringLiteral("Requests"), ParameterSpec::Type::Integer, 200, 1, 250,
-         QStringLiteral("requests"), QStringLiteral("How many items to fetch")},
-        {QStringLiteral("limit"), QStringLiteral("Limit"), ParameterSpec::Type::Integer, 20, 1, 250,
-         QStringLiteral("requests"), QStringLiteral("The semaphore's permits in the bounded phase")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 200, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long the server takes to answer each request")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/pitfall_unbounded.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/pitfall_unbounded.py");
-    return definePattern(std::move(info), &runPitfallUnbounded);
 }
 
 } // namespace coroscope::patterns

@@ -3,7 +3,7 @@
 #include "async/spawn.h"
 #include "io/database.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <map>
 
@@ -141,6 +141,8 @@ QCoro::Task<int> serveOrders(QString databasePath, Services services, int orders
     co_return leftOpen;
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runResourceCleanup(const PatternContext &context)
 {
     const int orders = context.integer(QStringLiteral("orders"));
@@ -161,37 +163,6 @@ QCoro::Task<RunOutcome> runResourceCleanup(const PatternContext &context)
                                             .arg(orders)
                                             .arg(leaked)
                                             .arg(kept)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeResourceCleanup()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("resource-cleanup");
-    info.title = QStringLiteral("Resource cleanup with a guard object");
-    info.category = QStringLiteral("Context managers");
-    info.seedSection = QStringLiteral("Context Managers: Resource Cleanup");
-    info.summary = QStringLiteral("Close pooled connections in a destructor, so that a failing operation cannot leak them.");
-    info.explanation = QStringLiteral(
-        "Code that opens a resource, works, and then closes it leaks the resource whenever the work throws: the "
-        "close is simply skipped. Python's answer is async with and __aexit__; C++'s is a guard object whose "
-        "destructor does the closing, because destructors run however a scope is left. Both versions here fail "
-        "the same way (the payment service answers 503); only the guard gives its connection back.");
-    info.whatToLookFor = QStringLiteral(
-        "The counter \"open resources\": in the bad task it climbs by one with each failed order and never comes "
-        "down until the pool is disposed at the end; in the good task it goes up to 1 and back to 0 for each "
-        "order. Every handle_order task ends in an error (red) after a database, a network and a short network "
-        "suspension, in both versions.");
-    info.parameters = {
-        {QStringLiteral("orders"), QStringLiteral("Orders"), ParameterSpec::Type::Integer, 3, 1, 20, QStringLiteral("orders"),
-         QStringLiteral("How many failing orders each version handles")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 100, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long reserving the stock takes, before the payment fails")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/resource_cleanup.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/resource_cleanup.py");
-    return definePattern(std::move(info), &runResourceCleanup);
 }
 
 } // namespace coroscope::patterns

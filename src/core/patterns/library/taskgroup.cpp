@@ -3,7 +3,7 @@
 #include "async/errors.h"
 #include "async/taskgroup.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 namespace coroscope::patterns {
 namespace {
@@ -28,6 +28,8 @@ QCoro::Task<QJsonDocument> processBrokenItem(QUrl firstStep, QUrl brokenStep)
     co_await http.get(firstStep);
     co_return co_await http.getJson(brokenStep);
 }
+
+} // namespace
 
 QCoro::Task<RunOutcome> runTaskGroup(const PatternContext &context)
 {
@@ -81,43 +83,6 @@ QCoro::Task<RunOutcome> runTaskGroup(const PatternContext &context)
                                             .arg(cancelled)
                                             .arg(done)
                                             .arg(failure)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeTaskGroup()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("taskgroup");
-    info.title = QStringLiteral("TaskGroup: all or nothing");
-    info.category = QStringLiteral("Concurrency");
-    info.seedSection = QStringLiteral("Concurrent Execution: asyncio.TaskGroup (Python 3.11+)");
-    info.summary = QStringLiteral("Process a batch in a TaskGroup: one item fails, the others are cancelled, the group reports it.");
-    info.explanation = QStringLiteral(
-        "A TaskGroup owns the tasks started in it: the block cannot be left while any of them runs. When one "
-        "fails, the group cancels every sibling that is still running, because the batch as a whole has "
-        "already failed and their work would be thrown away. It then waits until the cancelled tasks have "
-        "really finished and raises one TaskGroupError carrying every failure. Compare gather, where the "
-        "other tasks keep running after the first error and nobody waits for them.");
-    info.whatToLookFor = QStringLiteral(
-        "One child task per item, all starting together in network suspensions. The broken item ends red "
-        "shortly after its first request; at that moment every sibling's network suspension is cut short "
-        "and they end grey (cancelled), long before their latency is up. main waits in one child-join "
-        "suspension and resumes only after the last child has finished. Wall time is about the failing "
-        "item's delay, far below the items' latency.");
-    info.parameters = {
-        {QStringLiteral("items"), QStringLiteral("Items"), ParameterSpec::Type::Integer, 8, 1, 50, QStringLiteral("items"),
-         QStringLiteral("How many items the batch has")},
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 1500, 0, 10000,
-         QStringLiteral("ms"), QStringLiteral("How long the product service takes for each healthy item")},
-        {QStringLiteral("failing_item"), QStringLiteral("Failing item"), ParameterSpec::Type::Integer, 3, 0, 50, QString(),
-         QStringLiteral("Which item breaks (0: none)")},
-        {QStringLiteral("fail_after_ms"), QStringLiteral("Fails after"), ParameterSpec::Type::DurationMs, 300, 0, 10000,
-         QStringLiteral("ms"), QStringLiteral("How long the failing item works before its service answers 500")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/taskgroup.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/taskgroup.py");
-    return definePattern(std::move(info), &runTaskGroup);
 }
 
 } // namespace coroscope::patterns

@@ -2,7 +2,7 @@
 // A timing guard: what an @asynccontextmanager with try/finally becomes in C++.
 #include "async/spawn.h"
 #include "io/httpclient.h"
-#include "patterns/library.h"
+#include "patterns/pattern.h"
 
 #include <QElapsedTimer>
 
@@ -54,6 +54,8 @@ QCoro::Task<void> processOrder(QUrl prepare, QUrl charge)
     co_await http.post(charge, QByteArrayLiteral("{\"amount\": 42}"));
 }
 
+} // namespace
+
 QCoro::Task<RunOutcome> runTimedOperation(const PatternContext &context)
 {
     const auto prepare = context.url(QStringLiteral("/delay/%1").arg(context.integer(QStringLiteral("latency_ms"))));
@@ -74,34 +76,6 @@ QCoro::Task<RunOutcome> runTimedOperation(const PatternContext &context)
 
     co_return RunOutcome{RunStatus::Ok, QStringLiteral("order 1 completed; order 2 failed (%1); both were timed")
                                             .arg(failure.isEmpty() ? QStringLiteral("no, it did not fail") : failure)};
-}
-
-} // namespace
-
-std::unique_ptr<Pattern> makeTimedOperation()
-{
-    PatternInfo info;
-    info.id = QStringLiteral("timed-operation");
-    info.title = QStringLiteral("Timing an operation with a scope guard");
-    info.category = QStringLiteral("Context managers");
-    info.seedSection = QStringLiteral("Context Managers: Async Context Manager");
-    info.summary = QStringLiteral("Measure an operation with an object whose destructor records the duration, even on error.");
-    info.explanation = QStringLiteral(
-        "Python writes this as an async context manager: start the clock, yield, and log the duration in a "
-        "finally block. C++ has no with statement; it has destructors, which run whenever a scope is left, "
-        "normally or by an exception. So the guard is a small class: the constructor starts the clock and the "
-        "destructor records the time. Nothing in process_order has to remember to stop it, which is the whole point.");
-    info.whatToLookFor = QStringLiteral(
-        "Two tasks one after the other, each with a network suspension of about the latency and a short one for "
-        "the payment. Each ends with a mark \"process_order ... after N ms\": completed for order 1, failed for "
-        "order 2, whose task ends with an error (the 503) right after its mark.");
-    info.parameters = {
-        {QStringLiteral("latency_ms"), QStringLiteral("Latency"), ParameterSpec::Type::DurationMs, 200, 0, 5000,
-         QStringLiteral("ms"), QStringLiteral("How long preparing an order takes")},
-    };
-    info.sourceFile = QStringLiteral(":/patterns/library/timed_operation.cpp");
-    info.pythonFile = QStringLiteral(":/patterns/python/timed_operation.py");
-    return definePattern(std::move(info), &runTimedOperation);
 }
 
 } // namespace coroscope::patterns
