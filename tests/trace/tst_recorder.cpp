@@ -23,6 +23,7 @@ private Q_SLOTS:
     void recordAtKeepsTheGivenTime();
     void drainingTwiceNeverRepeatsAnEvent();
     void concurrentRecordersAndDrainLoseNothing();
+    void stringsInternedDuringADrainKeepTheirText();
     void threadsAreNamedAfterTheirQThread();
 };
 
@@ -130,6 +131,45 @@ void TestRecorder::concurrentRecordersAndDrainLoseNothing()
     for (const auto &[task, count] : next)
         QCOMPARE(count, double(perThread));
     qInfo("drained %d times while recording", drains.load());
+}
+
+void TestRecorder::stringsInternedDuringADrainKeepTheirText()
+{
+    // Every mark has a text never seen before, so each one interns a new string while the
+    // drainer may be between reading the string table and taking the events. A drain that
+    // translated the tables before taking the events once gave 2 of 100 tasks a wrong name.
+    constexpr int threads = 2;
+    constexpr int perThread = 20'000;
+    Recorder recorder;
+    Trace trace;
+    std::atomic<int> running{threads};
+    std::thread drainer([&] {
+        do {
+            recorder.drainInto(trace);
+        } while (running.load() > 0);
+    });
+    std::vector<std::thread> recorders;
+    for (int t = 0; t < threads; ++t) {
+        recorders.emplace_back([&, t] {
+            for (int i = 0; i < perThread; ++i)
+                recorder.mark(TaskId(t + 1), QStringLiteral("mark %1 %2").arg(t + 1).arg(i));
+            running.fetch_sub(1);
+        });
+    }
+    for (auto &thread : recorders)
+        thread.join();
+    drainer.join();
+    recorder.drainInto(trace);
+
+    QCOMPARE(trace.events().size(), std::size_t(threads) * perThread);
+    std::map<TaskId, int> next;
+    for (const auto &event : trace.events()) {
+        auto &expected = next[event.task];
+        const QString text = trace.string(event.label);
+        if (text != QStringLiteral("mark %1 %2").arg(event.task).arg(expected))
+            QFAIL(qPrintable(QStringLiteral("thread %1, mark %2 reads \"%3\"").arg(event.task).arg(expected).arg(text)));
+        ++expected;
+    }
 }
 
 void TestRecorder::threadsAreNamedAfterTheirQThread()

@@ -119,9 +119,19 @@ void Recorder::mark(TaskId task, const QString &text)
 
 Recorder::Drained Recorder::drainInto(Trace &trace)
 {
-    // Tables first: every id in the drained events was interned before its event was recorded.
-    // The trace may already hold other strings (or merge equal locations from different
-    // translation units), so ids are translated rather than assumed equal.
+    // Events first, then the tables: every id in a taken event was interned before the event was
+    // recorded, so the tables read afterwards hold it. (Tables first lost strings interned
+    // between the two steps: their events came with ids past the translation.) The trace may
+    // already hold other strings (or merge equal locations from different translation units),
+    // so ids are translated rather than assumed equal.
+    m_drainScratch.clear();
+    {
+        std::lock_guard lock(m_threadsMutex);
+        for (const auto &log : m_threads)
+            trace.setThreadName(log->index, log->name);
+        for (const auto &log : m_threads)
+            log->events.takeAll(m_drainScratch);
+    }
     {
         std::lock_guard lock(m_tablesMutex);
         for (auto i = qsizetype(m_stringRemap.size()); i < m_strings.size(); ++i)
@@ -133,14 +143,6 @@ Recorder::Drained Recorder::drainInto(Trace &trace)
                                                                           QString::fromUtf8(key.function),
                                                                           int(key.line)}));
         }
-    }
-    m_drainScratch.clear();
-    {
-        std::lock_guard lock(m_threadsMutex);
-        for (const auto &log : m_threads)
-            trace.setThreadName(log->index, log->name);
-        for (const auto &log : m_threads)
-            log->events.takeAll(m_drainScratch);
     }
     for (auto &event : m_drainScratch) {
         event.timeNs = event.timeNs < 0 ? -(event.timeNs + 1) : qint64(double(event.timeNs) * m_nsPerTick);
