@@ -20,6 +20,26 @@
 using namespace coroscope;
 using namespace coroscope::app;
 
+namespace {
+
+// What a window holds around its trace, without the window.
+struct ShownModels {
+    TimelineModel timeline;
+    EventLogModel log;
+    TimelineState state;
+    ReplayController replay{&state};
+    TraceController shown{&timeline, &log, &state, &replay};
+};
+
+// The pattern's defaults, with `latencyMs`.
+QVariantMap valuesFor(const patterns::Pattern &pattern, int latencyMs)
+{
+    const auto values = patterns::resolveParameters(pattern.info().parameters, {{QStringLiteral("latency_ms"), latencyMs}});
+    return values.errors.isEmpty() ? values.values : QVariantMap{};
+}
+
+} // namespace
+
 class TestTraceController : public QObject
 {
     Q_OBJECT
@@ -31,20 +51,15 @@ private Q_SLOTS:
 
     void aRunStreamsIntoTheModelsAndEndsReplayable()
     {
-        TimelineModel timeline;
-        EventLogModel log;
-        TimelineState state;
-        ReplayController replay(&state);
-        TraceController shown(&timeline, &log, &state, &replay);
+        ShownModels models;
+        auto &[timeline, log, state, replay, shown] = models;
         const auto *pattern = patterns::Catalog::instance().find(QStringLiteral("gather"));
         QVERIFY(pattern);
 
         QSignalSpy appended(&shown, &TraceController::eventsAppended);
         QSignalSpy finished(&shown, &TraceController::runFinished);
         QString recordingProblem;
-        const auto values = patterns::resolveParameters(pattern->info().parameters, {{QStringLiteral("latency_ms"), 50}});
-        QVERIFY(values.errors.isEmpty());
-        shown.startRun(*pattern, values.values, m_environment.runEnvironment(),
+        shown.startRun(*pattern, valuesFor(*pattern, 50), m_environment.runEnvironment(),
                        m_dir.filePath(QStringLiteral("history.sqlite")), &recordingProblem);
         QVERIFY2(recordingProblem.isEmpty(), qPrintable(recordingProblem));
         QVERIFY(shown.isRunning());
@@ -93,16 +108,11 @@ private Q_SLOTS:
 
     void stoppingCancelsTheRunAndItStillEnds()
     {
-        TimelineModel timeline;
-        EventLogModel log;
-        TimelineState state;
-        ReplayController replay(&state);
-        TraceController shown(&timeline, &log, &state, &replay);
+        ShownModels models;
+        auto &shown = models.shown;
         const auto *pattern = patterns::Catalog::instance().find(QStringLiteral("sequential"));
         QVERIFY(pattern);
-        const auto values = patterns::resolveParameters(pattern->info().parameters, {{QStringLiteral("latency_ms"), 2000}});
-        QVERIFY(values.errors.isEmpty());
-        shown.startRun(*pattern, values.values, m_environment.runEnvironment(), {});
+        shown.startRun(*pattern, valuesFor(*pattern, 2000), m_environment.runEnvironment(), {});
         QVERIFY(!shown.isRecording()); // no history path: nothing recorded
         QTest::qWait(100);
         shown.stopAndWait(30'000);
