@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's two promises: a full frame of a million-event run paints within a 60 Hz frame,
 // and a run streaming into the live view never stalls the window.
-#include "app/models/eventlogmodel.h"
 #include "app/eventlog/eventlogpanel.h"
+#include "app/models/eventlogmodel.h"
 #include "app/models/timelinemodel.h"
-#include "app/timeline/timelinepanel.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
@@ -18,13 +18,11 @@
 #include <QPainter>
 #include <QTimer>
 
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
 #include <atomic>
+#include <benchmark/benchmark.h>
 #include <random>
 #include <thread>
-
 #include <time.h>
 
 using namespace coroscope;
@@ -54,13 +52,15 @@ trace::Trace syntheticTrace(int tasks, std::size_t total)
     trace.addThread(QStringLiteral("pattern loop"));
     std::mt19937 random(42);
     const auto child = trace.addString(QStringLiteral("fetch"));
-    const trace::StringId labels[] = {trace.addString(QStringLiteral("GET /users/7")), trace.addString(QStringLiteral("SELECT orders")),
-                                      trace.addString(QStringLiteral("sleep 2 ms")), trace.addString(QStringLiteral("db permit"))};
+    const trace::StringId labels[] = {
+        trace.addString(QStringLiteral("GET /users/7")), trace.addString(QStringLiteral("SELECT orders")),
+        trace.addString(QStringLiteral("sleep 2 ms")), trace.addString(QStringLiteral("db permit"))};
     const trace::SuspendReason reasons[] = {trace::SuspendReason::Network, trace::SuspendReason::Database,
                                             trace::SuspendReason::Timer, trace::SuspendReason::Semaphore};
     const auto lag = trace.addString(trace::counters::loopLagMs());
     const auto inFlight = trace.addString(trace::counters::requestsInFlight());
-    const auto location = trace.addLocation(trace::Location{QStringLiteral("/src/gather.cpp"), QStringLiteral("fetch"), 42});
+    const auto location = trace.addLocation(
+        trace::Location{QStringLiteral("/src/gather.cpp"), QStringLiteral("fetch"), 42});
 
     std::vector<Event> events;
     events.reserve(total + 16);

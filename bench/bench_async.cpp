@@ -46,8 +46,8 @@ void BM_GatherChildren(benchmark::State &state)
         benchmark::DoNotOptimize(TaskHandle<long long>::takeResult(*root.state()));
     }
     state.SetItemsProcessed(state.iterations() * count);
-    state.counters["ns/child"] =
-        benchmark::Counter(double(count) * double(state.iterations()), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns/child"] = benchmark::Counter(double(count) * double(state.iterations()),
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_GatherChildren)->Arg(10'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -60,8 +60,8 @@ void BM_GatherChildrenUntraced(benchmark::State &state)
         waitUntilDone(*root.state());
         benchmark::DoNotOptimize(TaskHandle<long long>::takeResult(*root.state()));
     }
-    state.counters["ns/child"] =
-        benchmark::Counter(double(count) * double(state.iterations()), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns/child"] = benchmark::Counter(double(count) * double(state.iterations()),
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_GatherChildrenUntraced)->Arg(10'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -12,7 +12,6 @@
 #include <QVariant>
 
 #include <benchmark/benchmark.h>
-
 #include <ctime>
 #include <memory>
 
@@ -173,7 +172,12 @@ void BM_QSqlQueryInsertLoop(benchmark::State &state)
     }
     state.counters["rows/s"] = benchmark::Counter(double(count), benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_QSqlQueryInsertLoop)->ArgNames({"rows"})->Arg(1000000)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_QSqlQueryInsertLoop)
+    ->ArgNames({"rows"})
+    ->Arg(1000000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // A file with a million rows, made once by SQLite itself so that building it costs no memory here.
 const QString &streamSource()
@@ -184,9 +188,9 @@ const QString &streamSource()
         auto db = Database::open(file);
         runToEnd([db]() -> QCoro::Task<void> {
             co_await db.execute(createTable);
-            co_await db.execute(QStringLiteral(
-                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) "
-                "INSERT INTO numbers (id, name, value) SELECT x, 'row number ' || x, x * 0.5 FROM c"));
+            co_await db.execute(
+                QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) "
+                               "INSERT INTO numbers (id, name, value) SELECT x, 'row number ' || x, x * 0.5 FROM c"));
         });
         return file;
     }();

@@ -13,7 +13,6 @@
 #include <QTimer>
 
 #include <benchmark/benchmark.h>
-
 #include <memory>
 #include <vector>
 

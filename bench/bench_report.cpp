@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
-
 #include <source_location>
 
 using namespace coroscope;
@@ -123,7 +122,8 @@ void BM_HistoryFlush(benchmark::State &state)
     int run = 0;
     for (auto _ : state) {
         report::HistoryWriter writer;
-        writer.begin(dir.filePath(QStringLiteral("history.sqlite")), {QStringLiteral("bench"), QString::number(++run), {}});
+        writer.begin(dir.filePath(QStringLiteral("history.sqlite")),
+                     {QStringLiteral("bench"), QString::number(++run), {}});
         if (!writer.flush(trace))
             state.SkipWithError("flush failed");
         writer.finish(trace, QStringLiteral("ok"), QString());

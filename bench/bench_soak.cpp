@@ -19,7 +19,6 @@
 #include <QTimer>
 
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
 namespace {

@@ -4,7 +4,6 @@
 #include "trace/trace.h"
 
 #include <benchmark/benchmark.h>
-
 #include <source_location>
 #include <thread>
 #include <vector>

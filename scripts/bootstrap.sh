@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine:
 #   scripts/bootstrap.sh run    install what is missing, build, launch the app
-#   scripts/bootstrap.sh test   install what is missing, build, run every test: the Debug suite and
-#                               the string-builder check, the same suite under AddressSanitizer +
+#   scripts/bootstrap.sh test   install what is missing, build, run every test: the format check,
+#                               the Debug suite and the string-builder check, the same suite under AddressSanitizer +
 #                               UndefinedBehaviorSanitizer, then on the optimised build `run` launches;
 #                               and each libFuzzer target for a short, bounded time
 #   scripts/bootstrap.sh asan   only the sanitizer suite
@@ -54,6 +54,7 @@ run)
     exec "$here/build/release/src/coroscope" "$@"
     ;;
 test)
+    "$here/scripts/check-format.sh"
     build "$here/build/dev" -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_WERROR=ON -DCOROSCOPE_BUILD_BENCH=OFF
     "$here/scripts/check-string-builders.sh" "$here/build/dev"
     ctest --test-dir "$here/build/dev" --output-on-failure --no-tests=error -j2

@@ -23,12 +23,14 @@ struct Command {
 const Command commands[] = {
     {"list", "list [--json]                      the patterns, by category", &listPatterns},
     {"describe", "describe ID                        a pattern's text and parameters", &describePattern},
-    {"run", "run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history]\n"
-            "                                     run a pattern headless and print its summary",
+    {"run",
+     "run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history]\n"
+     "                                     run a pattern headless and print its summary",
      &runPattern, true},
     {"serve", "serve [--port N]                   run the lab server in the foreground (Ctrl+C stops it)", &serve},
     {"history", "history [--json]                   the runs stored in the history", &listHistory, true},
-    {"export", "export RUN_ID FILE                 export a stored run (.json .csv .html .svg .png .pdf)", &exportRun, true},
+    {"export", "export RUN_ID FILE                 export a stored run (.json .csv .html .svg .png .pdf)", &exportRun,
+     true},
     {"compare", "compare RUN_ID RUN_ID FILE         both runs on one time axis (.html .svg .png)", &compareRuns, true},
     {"convert", "convert TRACE.json FILE            import a Chrome trace (ours or another tool's) and export it",
      &convertTrace},
@@ -36,12 +38,13 @@ const Command commands[] = {
 
 void printHelp(QTextStream &stream)
 {
-    stream << "Coroscope: watch async code run.\n\n"
-              "Usage:\n"
-              "  coroscope                          open the app\n"
-              "  coroscope --pattern ID [--set name=value ...] [--run] [--screenshot FILE]\n"
-              "                                     open the app on a pattern (and run it, and save a PNG of the window)\n"
-              "  coroscope --version                the version, and the Qt and QCoro it runs on\n";
+    stream
+        << "Coroscope: watch async code run.\n\n"
+           "Usage:\n"
+           "  coroscope                          open the app\n"
+           "  coroscope --pattern ID [--set name=value ...] [--run] [--screenshot FILE]\n"
+           "                                     open the app on a pattern (and run it, and save a PNG of the window)\n"
+           "  coroscope --version                the version, and the Qt and QCoro it runs on\n";
     for (const auto &command : commands)
         stream << "  coroscope " << command.usage << '\n';
     stream << "\nrun, history, export, compare and the app take --history FILE (before or after the command)\n"
@@ -126,7 +129,7 @@ bool isCommandLine(int argc, char **argv)
         return false;
     const char *first = argv[index];
     return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
-        || std::strcmp(first, "--version") == 0;
+           || std::strcmp(first, "--version") == 0;
 }
 
 int run(const QStringList &programAndArguments)

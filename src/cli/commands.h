@@ -10,7 +10,7 @@ namespace coroscope::cli {
 enum ExitCode {
     Success = 0,
     RunFailed = 1, // the run ended with an error, was cancelled or timed out
-    BadUsage = 2,  // unknown command, pattern or parameter; unreadable or unwritable file
+    BadUsage = 2, // unknown command, pattern or parameter; unreadable or unwritable file
 };
 
 QTextStream &out();

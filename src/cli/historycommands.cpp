@@ -167,5 +167,4 @@ int convertTrace(const QStringList &arguments)
     return Success;
 }
 
-
 } // namespace coroscope::cli

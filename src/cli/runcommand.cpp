@@ -37,8 +37,8 @@ int runPattern(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Set a parameter."), QStringLiteral("name=value"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Use this server instead of the lab server."),
-                                    QStringLiteral("URL"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Use this server instead of the lab server."), QStringLiteral("URL"));
     const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("The demo database file."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption exportTo(QStringLiteral("export"), QStringLiteral("Export the run (by extension)."),
@@ -51,7 +51,8 @@ int runPattern(const QStringList &arguments)
         return BadUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history] [--history FILE]\n";
+        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] "
+                 "[--no-history] [--history FILE]\n";
         return BadUsage;
     }
     const auto id = parser.positionalArguments().front();

@@ -2,15 +2,15 @@
 // Run > Compare runs…: two real runs from a history database, on one time axis, with the table
 // of what differs.
 #include "app/compare/comparewindow.h"
+#include "app/export/exportfeedback.h"
+#include "app/history/runpickerdialog.h"
 #include "app/models/comparisonmodel.h"
 #include "app/models/environment.h"
-#include "app/export/exportfeedback.h"
-#include "app/window/mainwindow.h"
-#include "app/history/runpickerdialog.h"
 #include "app/models/timelinemodel.h"
-#include "app/timeline/timelinepanel.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
+#include "app/window/mainwindow.h"
 #include "patterns/catalog.h"
 #include "patterns/patternrun.h"
 #include "patterns/runreport.h"
@@ -66,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(testing::startLabTest(QStringLiteral("tst_comparewindow"), m_environment, m_dir));
         m_historyPath = m_dir.filePath(QStringLiteral("history.sqlite"));
         // Three requests one after the other, then the same three at once.
-        m_sequential = record(QStringLiteral("sequential"), {{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 40}});
+        m_sequential = record(QStringLiteral("sequential"),
+                              {{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 40}});
         m_gather = record(QStringLiteral("gather"), {{QStringLiteral("latency_ms"), 40}});
         QVERIFY(m_sequential > 0);
         QVERIFY(m_gather > 0);
@@ -87,12 +88,14 @@ private Q_SLOTS:
         const auto gather = stored(m_gather);
         QCOMPARE(compare->heading(0), QStringLiteral("A: sequential — Sequential awaits"));
         QCOMPARE(compare->heading(1), QStringLiteral("B: gather: independent calls in parallel"));
-        QVERIFY(compare->findChild<QLabel *>(QStringLiteral("headingA"))->text().contains(QStringLiteral("A: sequential")));
+        QVERIFY(
+            compare->findChild<QLabel *>(QStringLiteral("headingA"))->text().contains(QStringLiteral("A: sequential")));
         QVERIFY(compare->findChild<QLabel *>(QStringLiteral("headingB"))->text().contains(QStringLiteral("B: gather")));
 
         // Each group of lanes is its own run: one task for sequential, main and three for gather.
         for (int which = 0; which < CompareWindow::RunCount; ++which) {
-            QAbstractItemModelTester tester(compare->timelineModel(which), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester tester(compare->timelineModel(which),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
             QCOMPARE(compare->timelineModel(which)->trace(), &compare->run(which).trace);
         }
         QCOMPARE(taskLanes(*compare->timelineModel(0)), int(sequential.trace.tasks().size()));

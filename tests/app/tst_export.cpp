@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export… of a finished real run: every format, and what the user sees when it fails.
-#include "app/models/environment.h"
 #include "app/export/exportfeedback.h"
+#include "app/models/environment.h"
 #include "app/window/mainwindow.h"
 #include "patterns/patternrun.h"
 #include "report/chrometraceimport.h"
@@ -71,7 +71,8 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(&m_environment);
         QVERIFY(!m_window->mainActions().exportRun->isEnabled());
         QVERIFY(m_window->selectPattern(QStringLiteral("gather")));
-        QVERIFY(m_window->setParameterValues({{QStringLiteral("user_id"), 7}, {QStringLiteral("latency_ms"), 20}}).isEmpty());
+        QVERIFY(
+            m_window->setParameterValues({{QStringLiteral("user_id"), 7}, {QStringLiteral("latency_ms"), 20}}).isEmpty());
         QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
         QVERIFY(m_window->startRun());
         QVERIFY(finished.wait(30'000));
@@ -164,7 +165,8 @@ private Q_SLOTS:
         const auto result = exportRun(*m_window, path);
         QVERIFY2(result.ok, qPrintable(result.error));
         const auto lines = readAll(path).split('\n');
-        QCOMPARE(lines.first().trimmed(), QByteArray("time_ns,task_id,task_name,parent_id,event,detail,label,file,line,thread,value"));
+        QCOMPARE(lines.first().trimmed(),
+                 QByteArray("time_ns,task_id,task_name,parent_id,event,detail,label,file,line,thread,value"));
         // One line per event, after the header (and the final line break).
         QCOMPARE(lines.size() - 2, qsizetype(m_window->currentRun()->trace().events().size()));
     }
@@ -260,15 +262,13 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60'000));
         answer.stop();
         QVERIFY(answeredFile);
-        QVERIFY2(answeredWidth, qPrintable(finished.first().at(1).toString() + QLatin1Char(' ') + finished.first().at(2).toString()));
+        QVERIFY2(answeredWidth,
+                 qPrintable(finished.first().at(1).toString() + QLatin1Char(' ') + finished.first().at(2).toString()));
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
         QCOMPARE(QImageReader(path).size().width(), 2400);
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-    }
+    void cleanupTestCase() { m_window.reset(); }
 
 private:
     QTemporaryDir m_dir;

@@ -16,11 +16,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto shot = dir.filePath(QStringLiteral("shot.png"));
-        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--pattern"), QStringLiteral("sequential"),
-                                             QStringLiteral("--set"), QStringLiteral("calls=3"), QStringLiteral("--set"),
-                                             QStringLiteral("latency_ms=20"), QStringLiteral("--run"), QStringLiteral("--screenshot"),
-                                             shot, QStringLiteral("--theme"), QStringLiteral("dark"),
-                                             QStringLiteral("--history"), QStringLiteral("runs.sqlite")});
+        const auto parsed = parseGuiOptions(
+            {QStringLiteral("coroscope"), QStringLiteral("--pattern"), QStringLiteral("sequential"),
+             QStringLiteral("--set"), QStringLiteral("calls=3"), QStringLiteral("--set"), QStringLiteral("latency_ms=20"),
+             QStringLiteral("--run"), QStringLiteral("--screenshot"), shot, QStringLiteral("--theme"),
+             QStringLiteral("dark"), QStringLiteral("--history"), QStringLiteral("runs.sqlite")});
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.options.patternId, QStringLiteral("sequential"));
         QVERIFY(parsed.options.run);
@@ -44,8 +44,8 @@ private Q_SLOTS:
 
     void compareTakesTwoRunIds()
     {
-        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--compare"), QStringLiteral("12"),
-                                             QStringLiteral("7")});
+        const auto parsed = parseGuiOptions(
+            {QStringLiteral("coroscope"), QStringLiteral("--compare"), QStringLiteral("12"), QStringLiteral("7")});
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.options.compareFirst, qint64(12));
         QCOMPARE(parsed.options.compareSecond, qint64(7));
@@ -58,7 +58,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const auto p = QStringLiteral("--pattern");
         const auto s = QStringLiteral("--set");
-        QTest::newRow("unknown pattern") << QStringList{p, QStringLiteral("nope")} << QStringLiteral("unknown pattern \"nope\"");
+        QTest::newRow("unknown pattern") << QStringList{p, QStringLiteral("nope")}
+                                         << QStringLiteral("unknown pattern \"nope\"");
         QTest::newRow("unknown parameter") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("speed=3")}
                                            << QStringLiteral("unknown parameter \"speed\"");
         QTest::newRow("not a number") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("calls=many")}
@@ -67,21 +68,27 @@ private Q_SLOTS:
                                       << QStringLiteral("between 1 and 200");
         QTest::newRow("no equals sign") << QStringList{p, QStringLiteral("sequential"), s, QStringLiteral("calls")}
                                         << QStringLiteral("expected name=value");
-        QTest::newRow("set without pattern") << QStringList{s, QStringLiteral("calls=3")} << QStringLiteral("--set needs --pattern");
-        QTest::newRow("run without pattern") << QStringList{QStringLiteral("--run")} << QStringLiteral("--run needs --pattern");
+        QTest::newRow("set without pattern")
+            << QStringList{s, QStringLiteral("calls=3")} << QStringLiteral("--set needs --pattern");
+        QTest::newRow("run without pattern")
+            << QStringList{QStringLiteral("--run")} << QStringLiteral("--run needs --pattern");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("stray argument") << QStringList{p, QStringLiteral("sequential"), QStringLiteral("extra")}
                                         << QStringLiteral("unexpected argument");
-        QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("purple")} << QStringLiteral("--theme must be");
-        QTest::newRow("missing folder") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png")}
+        QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("purple")}
+                                   << QStringLiteral("--theme must be");
+        QTest::newRow("missing folder") << QStringList{QStringLiteral("--screenshot"),
+                                                       QStringLiteral("/no/such/folder/shot.png")}
                                         << QStringLiteral("does not exist");
         const auto c = QStringLiteral("--compare");
-        QTest::newRow("compare one run") << QStringList{c, QStringLiteral("3")} << QStringLiteral("--compare needs two run ids");
+        QTest::newRow("compare one run") << QStringList{c, QStringLiteral("3")}
+                                         << QStringLiteral("--compare needs two run ids");
         QTest::newRow("compare not ids") << QStringList{c, QStringLiteral("3"), QStringLiteral("x")}
                                          << QStringLiteral("--compare needs two run ids");
         QTest::newRow("compare run 0") << QStringList{c, QStringLiteral("0"), QStringLiteral("2")}
                                        << QStringLiteral("--compare needs two run ids");
-        QTest::newRow("folder, not file") << QStringList{QStringLiteral("--screenshot"), QDir::tempPath()} << QStringLiteral("it is a folder");
+        QTest::newRow("folder, not file")
+            << QStringList{QStringLiteral("--screenshot"), QDir::tempPath()} << QStringLiteral("it is a folder");
     }
 
     void badCommandLines()
@@ -102,8 +109,8 @@ private Q_SLOTS:
         QFile file(blocker);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
-        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--screenshot"),
-                                             blocker + QStringLiteral("/shot.png")});
+        const auto parsed = parseGuiOptions(
+            {QStringLiteral("coroscope"), QStringLiteral("--screenshot"), blocker + QStringLiteral("/shot.png")});
         QVERIFY(!parsed.ok());
         QVERIFY2(parsed.error.contains(QStringLiteral("cannot write the screenshot")), qPrintable(parsed.error));
     }

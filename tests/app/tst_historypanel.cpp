@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The app side of the run history: every run stored, listed, opened, renamed and deleted.
 #include "app/compare/comparewindow.h"
+#include "app/history/historypanel.h"
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
 #include "app/models/historymodel.h"
-#include "app/history/historypanel.h"
-#include "app/window/mainwindow.h"
+#include "app/models/timelinemodel.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/statspanel.h"
-#include "app/models/timelinemodel.h"
+#include "app/window/mainwindow.h"
 #include "report/chrometraceimport.h"
 #include "report/history.h"
 #include "windowtesting.h"
@@ -70,10 +70,7 @@ class TestHistoryPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(testing::startLabTest(QStringLiteral("tst_historypanel"), m_environment, m_dir));
-    }
+    void initTestCase() { QVERIFY(testing::startLabTest(QStringLiteral("tst_historypanel"), m_environment, m_dir)); }
 
     void everyRunIsStoredAsOneRow()
     {
@@ -165,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(window.openedTrace()->historyId, gatherId);
         QVERIFY(!window.currentRun()); // the live run was put away
         QCOMPARE(window.currentPatternId(), QStringLiteral("gather")); // its code is shown
-        QCOMPARE(window.parameterPanel()->values().value(QStringLiteral("latency_ms")).toInt(), 50); // and what it ran with
+        QCOMPARE(window.parameterPanel()->values().value(QStringLiteral("latency_ms")).toInt(),
+                 50); // and what it ran with
         QCOMPARE(window.timelineModel()->trace(), &window.openedTrace()->trace);
         QCOMPARE(taskLaneTitles(*window.timelineModel()), taskNames(stored));
         for (const auto &task : stored.tasks())

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/source/codeview.h"
+#include "app/eventlog/eventlogpanel.h"
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
-#include "app/eventlog/eventlogpanel.h"
-#include "app/window/mainwindow.h"
-#include "app/run/parameterpanel.h"
-#include "app/run/patternbrowser.h"
 #include "app/models/replaycontroller.h"
-#include "app/source/sourcepanel.h"
-#include "app/run/statspanel.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinepalette.h"
 #include "app/models/timelinestate.h"
+#include "app/run/parameterpanel.h"
+#include "app/run/patternbrowser.h"
+#include "app/run/statspanel.h"
+#include "app/source/codeview.h"
+#include "app/source/sourcepanel.h"
 #include "app/timeline/timelineview.h"
+#include "app/window/mainwindow.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -25,9 +25,9 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace coroscope;
 using namespace coroscope::app;
@@ -50,10 +50,7 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(testing::startLabTest(QStringLiteral("tst_mainwindow"), m_environment, m_dir));
-    }
+    void initTestCase() { QVERIFY(testing::startLabTest(QStringLiteral("tst_mainwindow"), m_environment, m_dir)); }
 
     void selectingAPatternFillsTheParameterPanel()
     {
@@ -104,8 +101,10 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QAbstractItemModelTester timelineTester(window.timelineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester logTester(window.eventLogModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester timelineTester(window.timelineModel(),
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester logTester(window.eventLogModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.selectPattern(QStringLiteral("sequential"));
         QVERIFY(window.setParameterValues({{QStringLiteral("calls"), 3}, {QStringLiteral("latency_ms"), 30}}).isEmpty());
         QSignalSpy finished(&window, &MainWindow::runFinished);
@@ -171,8 +170,9 @@ private Q_SLOTS:
         const auto *root = window.timelineModel()->taskLane(rootId);
         QCOMPARE(root->status, trace::FinishStatus::Cancelled);
         // The interrupted wait is drawn as cancelled and still says it was a request.
-        const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(),
-                                     [](const Span &span) { return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Network; });
+        const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(), [](const Span &span) {
+            return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Network;
+        });
         QVERIFY(it != root->spans.rend());
         QCOMPARE(root->markers.back().kind, MarkerKind::Cancelled);
     }

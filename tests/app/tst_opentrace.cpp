@@ -3,9 +3,9 @@
 // thread, with errors that name the file and a Cancel that leaves everything as it was.
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
-#include "app/window/mainwindow.h"
-#include "app/run/statspanel.h"
 #include "app/models/timelinemodel.h"
+#include "app/run/statspanel.h"
+#include "app/window/mainwindow.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
@@ -69,10 +69,7 @@ class TestOpenTrace : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(testing::startLabTest(QStringLiteral("tst_opentrace"), m_environment, m_dir));
-    }
+    void initTestCase() { QVERIFY(testing::startLabTest(QStringLiteral("tst_opentrace"), m_environment, m_dir)); }
 
     void ourExportComesBackOnTheTimeline()
     {
@@ -84,8 +81,8 @@ private Q_SLOTS:
             original = recorder.currentRun()->trace();
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            QVERIFY(report::writeChromeTrace(patterns::reportInputFor(*recorder.currentRun(), QDateTime::currentDateTimeUtc()),
-                                             file));
+            QVERIFY(report::writeChromeTrace(
+                patterns::reportInputFor(*recorder.currentRun(), QDateTime::currentDateTimeUtc()), file));
         }
         MainWindow window(&m_environment);
         window.selectPattern(QStringLiteral("sequential"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/timeline/lanepainter.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/lanepainter.h"
 #include "app/timeline/timelineview.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
@@ -26,7 +26,8 @@ trace::Trace busyTrace(int cycles)
     trace::Trace trace;
     trace.addThread(QStringLiteral("pattern loop"));
     const auto sleep = trace.addString(QStringLiteral("sleep"));
-    std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))), ev(0, EventKind::Started, 1)};
+    std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))),
+                              ev(0, EventKind::Started, 1)};
     qint64 t = 0;
     for (int i = 0; i < cycles; ++i) {
         events.push_back(ev(t + 1'000, EventKind::Suspended, 1, sleep, quint8(trace::SuspendReason::Timer)));
@@ -136,7 +137,8 @@ private Q_SLOTS:
         // Running shows as running where it runs: the first µs of each 5 µs cycle.
         const auto running = frame.palette.running().rgb();
         QCOMPARE(image.pixel(int(frame.axis.mapTimeToX(250'000'500)), 20), running);
-        QCOMPARE(image.pixel(int(frame.axis.mapTimeToX(250'003'000)), 20), frame.palette.suspended(trace::SuspendReason::Timer).rgb());
+        QCOMPARE(image.pixel(int(frame.axis.mapTimeToX(250'003'000)), 20),
+                 frame.palette.suspended(trace::SuspendReason::Timer).rgb());
     }
 
     void nothingVisibleDrawsNothing()
@@ -195,8 +197,9 @@ private Q_SLOTS:
         trace::Trace trace;
         trace.addThread(QStringLiteral("pattern loop"));
         const auto name = trace.addString(QStringLiteral("child"));
-        std::vector<Event> first{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))), ev(1, EventKind::Started, 1),
-                                 ev(2, EventKind::Created, 2, name, 0, 1), ev(3, EventKind::Started, 2)};
+        std::vector<Event> first{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))),
+                                 ev(1, EventKind::Started, 1), ev(2, EventKind::Created, 2, name, 0, 1),
+                                 ev(3, EventKind::Started, 2)};
         trace.append(first);
         TimelineModel model;
         TimelineState state;
@@ -230,14 +233,16 @@ private Q_SLOTS:
         trace.addThread(QStringLiteral("pattern loop"));
         const auto lag = trace.addString(trace::counters::loopLagMs());
         const qint64 ms = 1'000'000;
-        std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))), ev(0, EventKind::Started, 1)};
+        std::vector<Event> events{ev(0, EventKind::Created, 1, trace.addString(QStringLiteral("main"))),
+                                  ev(0, EventKind::Started, 1)};
         for (qint64 t = 0; t <= 200; t += 10) {
             if (t > 20 && t < 100)
                 continue; // a blocked loop does not beat
             events.push_back(ev(t * ms, EventKind::Counter, 0, lag, 0, t == 100 ? 80.0 : 0.2));
         }
         events.push_back(ev(200 * ms, EventKind::Finished, 1));
-        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+        std::stable_sort(events.begin(), events.end(),
+                         [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
         trace.append(events);
         TimelineModel model;
         TimelineState state;

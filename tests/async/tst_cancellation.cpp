@@ -92,10 +92,8 @@ private Q_SLOTS:
 
     void suspensionsAreRecordedWithTheLineOfTheAwait()
     {
-        const int line = __LINE__ + 2;
-        auto run = testing::runTraced([]() -> QCoro::Task<void> {
-            co_await sleep(5ms);
-        });
+        const int line = __LINE__ + 1; // the line of the co_await
+        auto run = testing::runTraced([]() -> QCoro::Task<void> { co_await sleep(5ms); });
         const trace::Event *suspended = nullptr;
         for (const auto &event : run.trace.events()) {
             if (event.kind == trace::EventKind::Suspended)

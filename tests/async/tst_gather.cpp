@@ -72,7 +72,8 @@ private Q_SLOTS:
             auto slow = spawn(QStringLiteral("slow"), [] { return valueAfter(1, 120ms); });
             QString message;
             try {
-                co_await gather(slow, spawn(QStringLiteral("bad"), [] { return failAfter(QStringLiteral("boom"), 20ms); }));
+                co_await gather(slow,
+                                spawn(QStringLiteral("bad"), [] { return failAfter(QStringLiteral("boom"), 20ms); }));
                 co_return QStringLiteral("no error");
             } catch (const Error &error) {
                 message = error.message();
@@ -92,10 +93,10 @@ private Q_SLOTS:
     {
         using Results = std::tuple<Outcome<int>, Outcome<int>, Outcome<int>>;
         auto run = testing::runTraced([]() -> QCoro::Task<Results> {
-            co_return co_await gather(returnExceptions,
-                                      spawn(QStringLiteral("user"), [] { return valueAfter(7, 30ms); }),
-                                      spawn(QStringLiteral("orders"), [] { return failAfter(QStringLiteral("orders down"), 10ms); }),
-                                      spawn(QStringLiteral("notifications"), [] { return valueAfter(9, 50ms); }));
+            co_return co_await gather(
+                returnExceptions, spawn(QStringLiteral("user"), [] { return valueAfter(7, 30ms); }),
+                spawn(QStringLiteral("orders"), [] { return failAfter(QStringLiteral("orders down"), 10ms); }),
+                spawn(QStringLiteral("notifications"), [] { return valueAfter(9, 50ms); }));
         });
         QVERIFY(!run.timedOut);
         auto [user, orders, notifications] = TaskHandle<Results>::takeResult(*run.root.state());

@@ -83,9 +83,8 @@ private Q_SLOTS:
                 auto permit = co_await semaphore.acquire();
                 co_await sleep(80ms);
             });
-            auto waiter = spawn(QStringLiteral("waiter"), [&semaphore]() -> QCoro::Task<void> {
-                auto permit = co_await semaphore.acquire();
-            });
+            auto waiter = spawn(QStringLiteral("waiter"),
+                                [&semaphore]() -> QCoro::Task<void> { auto permit = co_await semaphore.acquire(); });
             auto third = spawn(QStringLiteral("third"), [&semaphore]() -> QCoro::Task<int> {
                 auto permit = co_await semaphore.acquire();
                 co_return semaphore.inUse();

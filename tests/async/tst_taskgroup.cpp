@@ -66,7 +66,9 @@ private Q_SLOTS:
             try {
                 co_await group.join();
             } catch (const TaskGroupError &error) {
-                co_return QStringLiteral("%1 failure(s): %2").arg(error.failures().size()).arg(describe(error.failures().front()));
+                co_return QStringLiteral("%1 failure(s): %2")
+                    .arg(error.failures().size())
+                    .arg(describe(error.failures().front()));
             }
             co_return QStringLiteral("no error");
         });

@@ -29,7 +29,7 @@ private Q_SLOTS:
                 return 6 * 7;
             };
             const int value = co_await runInThreadPool(job);
-            co_return value == 42 && worker != before && QThread::currentThread() == before;
+            co_return value == 42 && worker != before &&QThread::currentThread() == before;
         });
         QVERIFY(TaskHandle<bool>::takeResult(*run.root.state()));
         // The job shows up as a child task on another thread's lane.
@@ -90,7 +90,8 @@ private Q_SLOTS:
         recorder->drainInto(trace);
         const auto summary = trace::summarize(trace);
         // The lag measured is about the time the loop was blocked.
-        QVERIFY2(summary.loopLagMaxMs > 250 && summary.loopLagMaxMs < 600, qPrintable(QString::number(summary.loopLagMaxMs)));
+        QVERIFY2(summary.loopLagMaxMs > 250 && summary.loopLagMaxMs < 600,
+                 qPrintable(QString::number(summary.loopLagMaxMs)));
         QVERIFY(summary.loopLagP50Ms < 50);
     }
 };

@@ -35,9 +35,8 @@ class TestTimeout : public QObject
 private Q_SLOTS:
     void finishesInTimeGivesTheValue()
     {
-        auto run = testing::runTraced([]() -> QCoro::Task<int> {
-            co_return co_await timeout(500ms, [] { return slowValue(20ms); });
-        });
+        auto run = testing::runTraced(
+            []() -> QCoro::Task<int> { co_return co_await timeout(500ms, [] { return slowValue(20ms); }); });
         QCOMPARE(TaskHandle<int>::takeResult(*run.root.state()), 42);
         QCOMPARE(DeadlineScheduler::current().pending(), std::size_t(0)); // its deadline was withdrawn
     }

@@ -61,25 +61,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                         << QStringLiteral("unknown command");
         QTest::newRow("unknown pattern") << QStringList{QStringLiteral("run"), QStringLiteral("nope")}
                                          << QStringLiteral("no pattern \"nope\"");
-        QTest::newRow("out of range") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--set"),
-                                                     QStringLiteral("latency_ms=-5")}
+        QTest::newRow("out of range") << QStringList{QStringLiteral("run"), QStringLiteral("gather"),
+                                                     QStringLiteral("--set"), QStringLiteral("latency_ms=-5")}
                                       << QStringLiteral("latency_ms must be between 0 and 5000");
-        QTest::newRow("not a number") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--set"),
-                                                     QStringLiteral("latency_ms=fast")}
+        QTest::newRow("not a number") << QStringList{QStringLiteral("run"), QStringLiteral("gather"),
+                                                     QStringLiteral("--set"), QStringLiteral("latency_ms=fast")}
                                       << QStringLiteral("latency_ms must be a whole number");
-        QTest::newRow("unknown parameter") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--set"),
-                                                          QStringLiteral("speed=3")}
+        QTest::newRow("unknown parameter") << QStringList{QStringLiteral("run"), QStringLiteral("gather"),
+                                                          QStringLiteral("--set"), QStringLiteral("speed=3")}
                                            << QStringLiteral("unknown parameter \"speed\"");
-        QTest::newRow("bad export format") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--export"),
-                                                          QStringLiteral("out.docx")}
+        QTest::newRow("bad export format") << QStringList{QStringLiteral("run"), QStringLiteral("gather"),
+                                                          QStringLiteral("--export"), QStringLiteral("out.docx")}
                                            << QStringLiteral("cannot export to \"out.docx\"");
-        QTest::newRow("bad server") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--server"),
-                                                   QStringLiteral("ftp://example.org")}
+        QTest::newRow("bad server") << QStringList{QStringLiteral("run"), QStringLiteral("gather"),
+                                                   QStringLiteral("--server"), QStringLiteral("ftp://example.org")}
                                     << QStringLiteral("must be an http:// or https:// URL");
-        QTest::newRow("bad run id") << QStringList{QStringLiteral("export"), QStringLiteral("abc"), QStringLiteral("x.json")}
+        QTest::newRow("bad run id") << QStringList{QStringLiteral("export"), QStringLiteral("abc"),
+                                                   QStringLiteral("x.json")}
                                     << QStringLiteral("\"abc\" is not a run id");
     }
 
@@ -109,8 +111,8 @@ private Q_SLOTS:
                                        QStringLiteral("latency_ms=100"), QStringLiteral("--export"), json,
                                        QStringLiteral("--export"), csv});
         QCOMPARE(result.exitCode, 0);
-        for (const auto *line : {"gather: ok", "wall time", "tasks            4", "peak concurrency 3", "errors           0",
-                                 "loop lag max"})
+        for (const auto *line : {"gather: ok", "wall time", "tasks            4", "peak concurrency 3",
+                                 "errors           0", "loop lag max"})
             QVERIFY2(result.out.contains(QLatin1String(line)), qPrintable(result.out));
 
         // The exported Chrome trace: every task has its life slice, and every suspension is a
@@ -162,7 +164,8 @@ private Q_SLOTS:
     {
         // Nothing has run: no data folder, no history file. Listing says so, creates nothing.
         QTemporaryDir freshHome;
-        const QMap<QString, QString> fresh{{QStringLiteral("XDG_DATA_HOME"), freshHome.filePath(QStringLiteral("data"))}};
+        const QMap<QString, QString> fresh{
+            {QStringLiteral("XDG_DATA_HOME"), freshHome.filePath(QStringLiteral("data"))}};
         const auto result = coroscope({QStringLiteral("history")}, fresh);
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QLatin1String("No runs yet")), qPrintable(result.err));
@@ -173,7 +176,8 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(freshHome.filePath(QStringLiteral("data"))));
 
         // Exporting from it names the problem instead of a database error.
-        const auto exported = coroscope({QStringLiteral("export"), QStringLiteral("1"), freshHome.filePath(QStringLiteral("x.json"))}, fresh);
+        const auto exported = coroscope(
+            {QStringLiteral("export"), QStringLiteral("1"), freshHome.filePath(QStringLiteral("x.json"))}, fresh);
         QCOMPARE(exported.exitCode, 2);
         QVERIFY2(exported.err.contains(QLatin1String("no runs yet")), qPrintable(exported.err));
         QVERIFY(!exported.err.contains(QLatin1String("unable to open")));
@@ -195,7 +199,8 @@ private Q_SLOTS:
                      .exitCode,
                  0);
 
-        const auto listed = coroscope({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--history"), file});
+        const auto listed = coroscope(
+            {QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--history"), file});
         QCOMPARE(listed.exitCode, 0);
         const auto runs = QJsonDocument::fromJson(listed.out.toUtf8()).array();
         QCOMPARE(runs.size(), 2);
@@ -211,7 +216,8 @@ private Q_SLOTS:
         QCOMPARE(coroscope({QStringLiteral("--history"), file, QStringLiteral("export"), first, json}).exitCode, 0);
         QVERIFY(QFileInfo(json).size() > 100);
         const auto both = dir.filePath(QStringLiteral("both.svg"));
-        QCOMPARE(coroscope({QStringLiteral("compare"), first, second, both, QStringLiteral("--history"), file}).exitCode, 0);
+        QCOMPARE(coroscope({QStringLiteral("compare"), first, second, both, QStringLiteral("--history"), file}).exitCode,
+                 0);
         QVERIFY(QFileInfo(both).size() > 100);
 
         // The default history was not touched by any of it.

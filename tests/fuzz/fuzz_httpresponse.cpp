@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (qsizetype at = 0; at < bytes.size(); at += step)
         pieces.feed(bytes.sliced(at, std::min(step, bytes.size() - at)));
     pieces.finishAtEof();
-    if (whole.isDone() != pieces.isDone() || (whole.isDone() && (whole.status() != pieces.status() || whole.body() != pieces.body())))
+    if (whole.isDone() != pieces.isDone()
+        || (whole.isDone() && (whole.status() != pieces.status() || whole.body() != pieces.body())))
         __builtin_trap();
     return 0;
 }

@@ -107,22 +107,23 @@ private Q_SLOTS:
         QVERIFY2(db.isOpen(), qPrintable(db.errorString()));
         auto run = testing::runTraced([db]() -> QCoro::Task<QList<Rows>> {
             QList<Rows> results;
-            results.append(co_await db.query(QStringLiteral(
-                "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM products),"
-                " (SELECT count(*) FROM orders), (SELECT count(*) FROM notifications)")));
+            results.append(co_await db.query(
+                QStringLiteral("SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM products),"
+                               " (SELECT count(*) FROM orders), (SELECT count(*) FROM notifications)")));
             results.append(co_await db.query(QStringLiteral("SELECT id, name, email FROM users ORDER BY id")));
-            results.append(co_await db.query(QStringLiteral("SELECT id, name, category, price FROM products ORDER BY id")));
+            results.append(
+                co_await db.query(QStringLiteral("SELECT id, name, category, price FROM products ORDER BY id")));
             results.append(co_await db.query(
                 QStringLiteral("SELECT id, user_id, product_id, quantity, total FROM orders ORDER BY id")));
-            results.append(co_await db.query(QStringLiteral("SELECT id, user_id, text FROM notifications ORDER BY id")));
+            results.append(
+                co_await db.query(QStringLiteral("SELECT id, user_id, text FROM notifications ORDER BY id")));
             co_return results;
         });
         QVERIFY(!run.timedOut);
         const auto results = resultOf(run);
-        QCOMPARE(results[0].at(0),
-                 (QVariantList{qlonglong(demo::userCount), qlonglong(demo::productCount),
-                               qlonglong(demo::userCount * demo::ordersPerUser),
-                               qlonglong(demo::userCount * demo::notificationsPerUser)}));
+        QCOMPARE(results[0].at(0), (QVariantList{qlonglong(demo::userCount), qlonglong(demo::productCount),
+                                                 qlonglong(demo::userCount * demo::ordersPerUser),
+                                                 qlonglong(demo::userCount * demo::notificationsPerUser)}));
         // Every row is exactly what demodata generates: the same file on every machine.
         const auto &users = results[1];
         for (int id = 1; id <= demo::userCount; ++id) {
@@ -200,14 +201,20 @@ private Q_SLOTS:
             Seen seen;
             co_await db.execute(QStringLiteral(
                 "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, score REAL, data BLOB, note TEXT)"));
-            seen.insert = co_await db.execute(QStringLiteral("INSERT INTO people (name, score, data, note) VALUES (?, ?, ?, ?)"), evil, 2.5, blob, QVariant());
+            seen.insert = co_await db.execute(
+                QStringLiteral("INSERT INTO people (name, score, data, note) VALUES (?, ?, ?, ?)"), evil, 2.5, blob,
+                QVariant());
             co_await db.execute(QStringLiteral("INSERT INTO people (name, score) VALUES (?, ?)"), unicode, 7);
             // A list of values works too, built in its own statement (GCC 12 and braced lists).
             const QVariantList third{QStringLiteral("x"), 1};
             co_await db.execute(QStringLiteral("INSERT INTO people (name, score) VALUES (?, ?)"), third);
-            seen.update = co_await db.execute(QStringLiteral("UPDATE people SET note = ? WHERE score > ?"), QStringLiteral("high"), 2);
-            seen.rows = co_await db.query(QStringLiteral("SELECT name, score, data, note FROM people WHERE name = ? OR name = ? ORDER BY id"), evil, unicode);
-            seen.tables = co_await scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"), QStringLiteral("people"));
+            seen.update = co_await db.execute(QStringLiteral("UPDATE people SET note = ? WHERE score > ?"),
+                                              QStringLiteral("high"), 2);
+            seen.rows = co_await db.query(
+                QStringLiteral("SELECT name, score, data, note FROM people WHERE name = ? OR name = ? ORDER BY id"),
+                evil, unicode);
+            seen.tables = co_await scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"),
+                                          QStringLiteral("people"));
             co_return seen;
         });
         QVERIFY(!run.timedOut);
@@ -215,8 +222,8 @@ private Q_SLOTS:
         QCOMPARE(seen.insert.rowsAffected, 1);
         QCOMPARE(seen.insert.lastInsertId, 1);
         QCOMPARE(seen.update.rowsAffected, 2);
-        QCOMPARE(seen.rows.columns, (QStringList{QStringLiteral("name"), QStringLiteral("score"), QStringLiteral("data"),
-                                                 QStringLiteral("note")}));
+        QCOMPARE(seen.rows.columns, (QStringList{QStringLiteral("name"), QStringLiteral("score"),
+                                                 QStringLiteral("data"), QStringLiteral("note")}));
         QCOMPARE(seen.rows.size(), 2);
         QCOMPARE(seen.rows.at(0).at(0).toString(), evil);
         QCOMPARE(seen.rows.at(0).at(1).toDouble(), 2.5);
@@ -254,18 +261,22 @@ private Q_SLOTS:
         QVERIFY(!run.timedOut);
         const auto failures = resultOf(run);
         QCOMPARE(failures[0].kind, ErrorKind::InvalidArgument);
-        QVERIFY2(failures[0].message.contains(QStringLiteral("1 parameter(s) but 2 value(s)")), qPrintable(failures[0].message));
+        QVERIFY2(failures[0].message.contains(QStringLiteral("1 parameter(s) but 2 value(s)")),
+                 qPrintable(failures[0].message));
         QCOMPARE(failures[1].kind, ErrorKind::InvalidArgument);
-        QVERIFY2(failures[1].message.contains(QStringLiteral("more than one SQL statement")), qPrintable(failures[1].message));
+        QVERIFY2(failures[1].message.contains(QStringLiteral("more than one SQL statement")),
+                 qPrintable(failures[1].message));
         QCOMPARE(failures[2].kind, ErrorKind::Database);
-        QVERIFY2(failures[2].message.contains(QStringLiteral("no such table: nosuchtable")), qPrintable(failures[2].message));
+        QVERIFY2(failures[2].message.contains(QStringLiteral("no such table: nosuchtable")),
+                 qPrintable(failures[2].message));
         QVERIFY(failures[2].message.contains(path));
         QVERIFY(failures[2].message.contains(QStringLiteral("statement: SELECT * FROM nosuchtable WHERE a = ?")));
         QCOMPARE(failures[3].kind, ErrorKind::InvalidArgument);
         QVERIFY2(failures[3].message.contains(QStringLiteral("QPoint")), qPrintable(failures[3].message));
         QVERIFY2(!failures[4].thrown, "the table must have survived the refused second statement");
         QCOMPARE(failures[5].kind, ErrorKind::Database);
-        QVERIFY2(failures[5].message.contains(QStringLiteral("no such table: nosuchtable")), qPrintable(failures[5].message));
+        QVERIFY2(failures[5].message.contains(QStringLiteral("no such table: nosuchtable")),
+                 qPrintable(failures[5].message));
     }
 
     void bulkInsertWritesEveryRow()
@@ -289,7 +300,9 @@ private Q_SLOTS:
             insertedRows.rows.append(QVariantList{inserted, noRows, threeRows, fewCount});
             results.append(insertedRows);
             results.append(co_await db.query(QStringLiteral("SELECT count(*), sum(id), sum(value) FROM items")));
-            results.append(co_await db.query(QStringLiteral("SELECT id, name, value FROM items WHERE id IN (?, ?, ?) ORDER BY id"), 1, 12345, int(count)));
+            results.append(
+                co_await db.query(QStringLiteral("SELECT id, name, value FROM items WHERE id IN (?, ?, ?) ORDER BY id"),
+                                  1, 12345, int(count)));
             co_return results;
         });
         QVERIFY(!run.timedOut);
@@ -316,10 +329,13 @@ private Q_SLOTS:
             co_await db.execute(QStringLiteral("CREATE TABLE slow (id INTEGER PRIMARY KEY, name TEXT, value REAL)"));
             QList<qint64> numbers;
             numbers.append(co_await db.bulkInsert(QStringLiteral("fast"), columns, sampleRows(300)));
-            numbers.append(co_await db.bulkInsert(QStringLiteral("slow"), columns, sampleRows(300), BulkMode::CommitPerRow));
+            numbers.append(
+                co_await db.bulkInsert(QStringLiteral("slow"), columns, sampleRows(300), BulkMode::CommitPerRow));
             numbers.append(co_await scalar(db, QStringLiteral("SELECT count(*) FROM slow")));
-            numbers.append(co_await scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT * FROM fast EXCEPT SELECT * FROM slow)")));
-            numbers.append(co_await scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT * FROM slow EXCEPT SELECT * FROM fast)")));
+            numbers.append(co_await scalar(
+                db, QStringLiteral("SELECT count(*) FROM (SELECT * FROM fast EXCEPT SELECT * FROM slow)")));
+            numbers.append(co_await scalar(
+                db, QStringLiteral("SELECT count(*) FROM (SELECT * FROM slow EXCEPT SELECT * FROM fast)")));
             co_return numbers;
         });
         QVERIFY(!run.timedOut);
@@ -335,7 +351,8 @@ private Q_SLOTS:
             const QStringList columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("value")};
             co_await db.execute(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, value REAL)"));
             QList<Failure> failures;
-            failures.append(co_await failureOf(db.bulkInsert(QStringLiteral("items; DROP TABLE items"), columns, sampleRows(3))));
+            failures.append(
+                co_await failureOf(db.bulkInsert(QStringLiteral("items; DROP TABLE items"), columns, sampleRows(3))));
             const QStringList badColumns{QStringLiteral("id"), QStringLiteral("name\"--")};
             failures.append(co_await failureOf(db.bulkInsert(QStringLiteral("items"), badColumns, sampleRows(3))));
             auto rows = sampleRows(300);
@@ -350,9 +367,11 @@ private Q_SLOTS:
         QCOMPARE(failures[0].kind, ErrorKind::InvalidArgument);
         QVERIFY2(failures[0].message.contains(QStringLiteral("not a valid table name")), qPrintable(failures[0].message));
         QCOMPARE(failures[1].kind, ErrorKind::InvalidArgument);
-        QVERIFY2(failures[1].message.contains(QStringLiteral("not a valid column name")), qPrintable(failures[1].message));
+        QVERIFY2(failures[1].message.contains(QStringLiteral("not a valid column name")),
+                 qPrintable(failures[1].message));
         QCOMPARE(failures[2].kind, ErrorKind::InvalidArgument);
-        QVERIFY2(failures[2].message.contains(QStringLiteral("row 150 has 2 value(s) for 3 column(s)")), qPrintable(failures[2].message));
+        QVERIFY2(failures[2].message.contains(QStringLiteral("row 150 has 2 value(s) for 3 column(s)")),
+                 qPrintable(failures[2].message));
         QCOMPARE(failures[3].message, QStringLiteral("0")); // the first 150 rows were rolled back
     }
 
@@ -379,7 +398,8 @@ private Q_SLOTS:
                 seen.columns = page.columns;
                 for (const auto &row : page.rows) {
                     ++seen.rows;
-                    if (row.at(0).toLongLong() != seen.rows || row.at(1).toString() != QStringLiteral("row %1").arg(seen.rows))
+                    if (row.at(0).toLongLong() != seen.rows
+                        || row.at(1).toString() != QStringLiteral("row %1").arg(seen.rows))
                         seen.ordered = false;
                 }
             }
@@ -419,9 +439,8 @@ private Q_SLOTS:
         };
         auto run = testing::runTraced([db]() -> QCoro::Task<Seen> {
             Seen seen;
-            auto counting = spawn(QStringLiteral("count to a billion"), [db]() -> QCoro::Task<qint64> {
-                co_return co_await scalar(db, longCount);
-            });
+            auto counting = spawn(QStringLiteral("count to a billion"),
+                                  [db]() -> QCoro::Task<qint64> { co_return co_await scalar(db, longCount); });
             co_await sleep(150ms);
             QElapsedTimer clock;
             clock.start();
@@ -460,9 +479,8 @@ private Q_SLOTS:
         impatient.busyTimeout = 200ms;
         auto quick = Database::open(path, impatient);
         QVERIFY(quick.isOpen());
-        auto setup = testing::runTraced([db]() -> QCoro::Task<void> {
-            co_await db.execute(QStringLiteral("CREATE TABLE t (a INTEGER)"));
-        });
+        auto setup = testing::runTraced(
+            [db]() -> QCoro::Task<void> { co_await db.execute(QStringLiteral("CREATE TABLE t (a INTEGER)")); });
         QVERIFY(!setup.timedOut);
 
         // Another connection holds the write lock for the whole test.
@@ -494,9 +512,10 @@ private Q_SLOTS:
                 const qint64 rows = co_await scalar(db, QStringLiteral("SELECT count(*) FROM t"));
                 const qint64 readMs = clock.elapsed();
                 const auto timedOut = co_await failureOf(quick.execute(QStringLiteral("INSERT INTO t VALUES (2)")));
-                co_return QList<qint64>{cancelled, toError, rows, readMs,
-                                        timedOut.kind == ErrorKind::Database
-                                            && timedOut.message.contains(QStringLiteral("locked by another connection"))};
+                co_return QList<qint64>{
+                    cancelled, toError, rows, readMs,
+                    timedOut.kind == ErrorKind::Database
+                        && timedOut.message.contains(QStringLiteral("locked by another connection"))};
             });
             QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
             QVERIFY(!run.timedOut);
@@ -601,10 +620,10 @@ private Q_SLOTS:
         auto run = testing::runTraced([db]() -> QCoro::Task<QList<qint64>> {
             auto consumer = spawn(QStringLiteral("consumer"), [db]() -> QCoro::Task<void> {
                 // The first row comes after counting to a billion: the first page read is long.
-                auto stream = db.stream(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
-                                                       "WHERE x < 1000000000) SELECT x FROM c WHERE x % 999999999 = 0"));
-                for (auto it = co_await stream.begin(); it != stream.end(); co_await ++it) {
-                }
+                auto stream = db.stream(
+                    QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                   "WHERE x < 1000000000) SELECT x FROM c WHERE x % 999999999 = 0"));
+                for (auto it = co_await stream.begin(); it != stream.end(); co_await ++it) {}
             });
             co_await sleep(150ms);
             QElapsedTimer clock;
@@ -637,9 +656,8 @@ private Q_SLOTS:
         QVERIFY(!db.isOpen());
         QVERIFY2(db.errorString().contains(QStringLiteral("does not exist")), qPrintable(db.errorString()));
         QVERIFY(db.errorString().contains(dir.filePath(QStringLiteral("no/such/dir"))));
-        auto run = testing::runTraced([db]() -> QCoro::Task<Failure> {
-            co_return co_await failureOf(db.query(QStringLiteral("SELECT 1")));
-        });
+        auto run = testing::runTraced(
+            [db]() -> QCoro::Task<Failure> { co_return co_await failureOf(db.query(QStringLiteral("SELECT 1"))); });
         const auto failure = resultOf(run);
         QVERIFY(failure.thrown);
         QCOMPARE(failure.kind, ErrorKind::Database);
@@ -681,8 +699,9 @@ private Q_SLOTS:
         const auto noPage = cutAt(60, QStringLiteral("cut60.db"));
         db = Database::open(noPage);
         QVERIFY(!db.isOpen());
-        QCOMPARE(db.errorString(),
-                 QStringLiteral("database %1: the database file is corrupt (database disk image is malformed)").arg(noPage));
+        QCOMPARE(
+            db.errorString(),
+            QStringLiteral("database %1: the database file is corrupt (database disk image is malformed)").arg(noPage));
 
         // Cut in half: SQLite notices the missing pages when the file is opened.
         const auto halved = cutAt(QFileInfo(source).size() / 2, QStringLiteral("halved.db"));
@@ -702,9 +721,9 @@ private Q_SLOTS:
         db = Database::open(damaged);
         QVERIFY2(db.isOpen(), qPrintable(db.errorString()));
         auto run = testing::runTraced([db]() -> QCoro::Task<Failure> {
-            co_return co_await failureOf(db.query(QStringLiteral(
-                "SELECT (SELECT sum(length(name)) FROM users), (SELECT sum(price) FROM products),"
-                " (SELECT sum(total) FROM orders), (SELECT sum(length(text)) FROM notifications)")));
+            co_return co_await failureOf(db.query(
+                QStringLiteral("SELECT (SELECT sum(length(name)) FROM users), (SELECT sum(price) FROM products),"
+                               " (SELECT sum(total) FROM orders), (SELECT sum(length(text)) FROM notifications)")));
         });
         const auto failure = resultOf(run);
         QVERIFY(failure.thrown);
@@ -729,7 +748,8 @@ private Q_SLOTS:
             QList<Failure> failures;
             const qint64 users = co_await scalar(db, QStringLiteral("SELECT count(*) FROM users"));
             failures.append(Failure{false, ErrorKind::Other, QString::number(users)});
-            failures.append(co_await failureOf(db.execute(QStringLiteral("UPDATE users SET name = ? WHERE id = 1"), QStringLiteral("x"))));
+            failures.append(co_await failureOf(
+                db.execute(QStringLiteral("UPDATE users SET name = ? WHERE id = 1"), QStringLiteral("x"))));
             const QStringList columns{QStringLiteral("name"), QStringLiteral("email")};
             const QList<QVariantList> rows{{QStringLiteral("a"), QStringLiteral("b")}};
             failures.append(co_await failureOf(db.bulkInsert(QStringLiteral("users"), columns, rows)));
@@ -761,7 +781,8 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
         const auto unreadable = Database::open(path);
         QVERIFY(!unreadable.isOpen());
-        QCOMPARE(unreadable.errorString(), QStringLiteral("database %1: the file is not readable (permission denied)").arg(path));
+        QCOMPARE(unreadable.errorString(),
+                 QStringLiteral("database %1: the file is not readable (permission denied)").arg(path));
     }
 
     void unopenedDatabaseFailsEveryAwait()

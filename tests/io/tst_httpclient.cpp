@@ -168,8 +168,8 @@ private Q_SLOTS:
                                       << "GET /users/4000: 404";
         QTest::newRow("bad input") << at(QStringLiteral("/delay/never")) << 0 << ErrorKind::Http << 400
                                    << "GET /delay/never: 400 Bad Request";
-        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/users/1").arg(testing::freeLocalPort())) << 0
-                                     << ErrorKind::Connection << 0 << "refused";
+        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/users/1").arg(testing::freeLocalPort()))
+                                     << 0 << ErrorKind::Connection << 0 << "refused";
         QTest::newRow("no such host") << QUrl(QStringLiteral("http://no-such-host.invalid/x")) << 0
                                       << ErrorKind::Connection << 0 << "no-such-host.invalid";
         QTest::newRow("timeout") << at(QStringLiteral("/delay/3000")) << 100 << ErrorKind::Timeout << 0
@@ -239,7 +239,8 @@ private Q_SLOTS:
         QCOMPARE(run.taskNamed(QStringLiteral("request"))->status, trace::FinishStatus::Cancelled);
         QVERIFY2(run.elapsedMs < 1000, qPrintable(QString::number(run.elapsedMs)));
         // Aborted for real: the connection is closed and the server stops working on it.
-        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
+        QVERIFY(
+            testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
         QCOMPARE(HttpClient::requestsInFlight(), 0);
     }
 
@@ -339,7 +340,8 @@ private Q_SLOTS:
         };
         auto before = HttpClient::connectionsOpened();
         auto shared = sequentially(ClientMode::SharedPerThread);
-        QCOMPARE(TaskHandle<QList<bool>>::takeResult(*shared.root.state()), (QList<bool>{true, false, false, false, false}));
+        QCOMPARE(TaskHandle<QList<bool>>::takeResult(*shared.root.state()),
+                 (QList<bool>{true, false, false, false, false}));
         QCOMPARE(HttpClient::connectionsOpened() - before, 1);
         QCOMPARE(marksContaining(shared.trace, QStringLiteral("opens a new connection")), 1);
 
@@ -466,8 +468,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("500") << at(QStringLiteral("/status/500")) << 5000 << ErrorKind::Http
                              << "GET /status/500: 500 Internal Server Error";
-        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(testing::freeLocalPort())) << 5000
-                                     << ErrorKind::Connection << "refused";
+        QTest::newRow("closed port") << QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(testing::freeLocalPort()))
+                                     << 5000 << ErrorKind::Connection << "refused";
         QTest::newRow("timeout") << at(QStringLiteral("/delay/2000")) << 100 << ErrorKind::Timeout
                                  << "no answer within 100 ms";
         QTest::newRow("https") << QUrl(QStringLiteral("https://127.0.0.1/")) << 5000 << ErrorKind::InvalidArgument

@@ -3,8 +3,8 @@
 #include "io/demodata.h"
 #include "io/httpresponseparser.h"
 #include "io/labserver.h"
-#include "iotesting.h"
 #include "io/serve.h"
+#include "iotesting.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -151,29 +151,44 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("key");      // a key of the JSON object answered ("" for arrays and bytes)
+        QTest::addColumn<QString>("key"); // a key of the JSON object answered ("" for arrays and bytes)
         QTest::addColumn<QString>("expected"); // its value as text, or the array length / byte count
 
         const auto user7 = demo::user(7);
         const auto product42 = demo::product(42);
-        QTest::newRow("delay") << "/delay/30" << 200 << "delay_ms" << "30";
-        QTest::newRow("status 200") << "/status/200" << 200 << "status" << "200";
-        QTest::newRow("status 418") << "/status/418" << 418 << "status" << "418";
-        QTest::newRow("status 503 reason") << "/status/503" << 503 << "reason" << "Service Unavailable";
-        QTest::newRow("flaky never fails at 0") << "/flaky?fail=0&seed=3" << 200 << "ok" << "true";
-        QTest::newRow("flaky always fails at 1") << "/flaky?fail=1" << 503 << "status" << "503";
-        QTest::newRow("bytes") << "/bytes/1000" << 200 << "" << "1000";
-        QTest::newRow("no bytes") << "/bytes/0" << 200 << "" << "0";
+        QTest::newRow("delay") << "/delay/30" << 200 << "delay_ms"
+                               << "30";
+        QTest::newRow("status 200") << "/status/200" << 200 << "status"
+                                    << "200";
+        QTest::newRow("status 418") << "/status/418" << 418 << "status"
+                                    << "418";
+        QTest::newRow("status 503 reason") << "/status/503" << 503 << "reason"
+                                           << "Service Unavailable";
+        QTest::newRow("flaky never fails at 0") << "/flaky?fail=0&seed=3" << 200 << "ok"
+                                                << "true";
+        QTest::newRow("flaky always fails at 1") << "/flaky?fail=1" << 503 << "status"
+                                                 << "503";
+        QTest::newRow("bytes") << "/bytes/1000" << 200 << ""
+                               << "1000";
+        QTest::newRow("no bytes") << "/bytes/0" << 200 << ""
+                                  << "0";
         QTest::newRow("user") << "/users/7" << 200 << "name" << user7.name;
-        QTest::newRow("unknown user") << "/users/1001" << 404 << "error" << "no user 1001 (users are 1 to 1000)";
+        QTest::newRow("unknown user") << "/users/1001" << 404 << "error"
+                                      << "no user 1001 (users are 1 to 1000)";
         QTest::newRow("orders") << "/orders?user=7" << 200 << "" << QString::number(demo::ordersPerUser);
-        QTest::newRow("orders of nobody") << "/orders?user=5000" << 404 << "status" << "404";
-        QTest::newRow("notifications") << "/notifications?user=7" << 200 << "" << QString::number(demo::notificationsPerUser);
+        QTest::newRow("orders of nobody") << "/orders?user=5000" << 404 << "status"
+                                          << "404";
+        QTest::newRow("notifications") << "/notifications?user=7" << 200 << ""
+                                       << QString::number(demo::notificationsPerUser);
         QTest::newRow("product") << "/products/42" << 200 << "name" << product42.name;
-        QTest::newRow("unknown product") << "/products/5001" << 404 << "status" << "404";
-        QTest::newRow("echo") << "/echo?a=1" << 200 << "path" << "/echo";
-        QTest::newRow("unknown endpoint") << "/nope" << 404 << "status" << "404";
-        QTest::newRow("stats") << "/stats" << 200 << "connections" << "1";
+        QTest::newRow("unknown product") << "/products/5001" << 404 << "status"
+                                         << "404";
+        QTest::newRow("echo") << "/echo?a=1" << 200 << "path"
+                              << "/echo";
+        QTest::newRow("unknown endpoint") << "/nope" << 404 << "status"
+                                          << "404";
+        QTest::newRow("stats") << "/stats" << 200 << "connections"
+                               << "1";
     }
 
     void endpoints()
@@ -197,8 +212,9 @@ private Q_SLOTS:
         }
         QVERIFY2(document.isObject(), reply.body.constData());
         const auto value = document.object().value(key);
-        QVERIFY2(!value.isUndefined(), qPrintable(QStringLiteral("no \"%1\" in %2").arg(key, QString::fromUtf8(reply.body))));
-        const auto text = value.isBool() ? QString::fromLatin1(value.toBool() ? "true" : "false")
+        QVERIFY2(!value.isUndefined(),
+                 qPrintable(QStringLiteral("no \"%1\" in %2").arg(key, QString::fromUtf8(reply.body))));
+        const auto text = value.isBool()     ? QString::fromLatin1(value.toBool() ? "true" : "false")
                           : value.isDouble() ? QString::number(value.toDouble())
                                              : value.toString();
         QCOMPARE(text, expected);
@@ -245,38 +261,70 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("mentions"); // part of the error message
 
-        QTest::newRow("negative delay") << "/delay/-1" << "between 0 and 30000 ms";
-        QTest::newRow("delay over the cap") << "/delay/30001" << "between 0 and 30000 ms";
-        QTest::newRow("huge delay") << "/delay/99999999999999999999999" << "between 0 and 30000 ms";
-        QTest::newRow("delay not a number") << "/delay/soon" << "whole number";
-        QTest::newRow("fractional delay") << "/delay/1.5" << "whole number";
-        QTest::newRow("delay with a parameter") << "/delay/10?fast=1" << "unknown query parameter \"fast\"";
-        QTest::newRow("status too small") << "/status/99" << "between 200 and 599";
-        QTest::newRow("informational status") << "/status/101" << "between 200 and 599";
-        QTest::newRow("status too big") << "/status/600" << "between 200 and 599";
-        QTest::newRow("status nobody knows") << "/status/299" << "not a status code";
-        QTest::newRow("status not a number") << "/status/teapot" << "whole number";
-        QTest::newRow("fail rate over 1") << "/flaky?fail=2" << "between 0 and 1";
-        QTest::newRow("fail rate not a number") << "/flaky?fail=often" << "between 0 and 1";
-        QTest::newRow("empty fail rate") << "/flaky?fail=" << "between 0 and 1";
-        QTest::newRow("negative seed") << "/flaky?seed=-3" << "seed must be between 0";
-        QTest::newRow("attempt without seed") << "/flaky?attempt=2" << "with a seed";
-        QTest::newRow("unknown flaky parameter") << "/flaky?fial=0.5" << "allowed: fail, seed, attempt";
-        QTest::newRow("parameter twice") << "/flaky?fail=0.1&fail=0.9" << "given twice";
-        QTest::newRow("too many bytes") << "/bytes/10485761" << "between 0 and 10485760";
-        QTest::newRow("negative bytes") << "/bytes/-5" << "between 0 and 10485760";
-        QTest::newRow("too many lines") << "/stream/1001" << "between 0 and 1000";
-        QTest::newRow("negative interval") << "/stream/10?interval_ms=-1" << "interval_ms must be between 0";
-        QTest::newRow("stream too long") << "/stream/1000?interval_ms=1000" << "the cap is 30000 ms";
-        QTest::newRow("drip bytes not a number") << "/drip?bytes=lots" << "whole number";
-        QTest::newRow("drip too long") << "/drip?duration_ms=40000" << "between 0 and 30000 ms";
-        QTest::newRow("user id not a number") << "/users/abc" << "user id must be a whole number";
-        QTest::newRow("user id zero") << "/users/0" << "between 1 and";
-        QTest::newRow("orders without user") << "/orders" << "needs the query parameter \"user\"";
-        QTest::newRow("orders of a word") << "/orders?user=me" << "whole number";
-        QTest::newRow("notifications with junk") << "/notifications?user=1&x" << "unknown query parameter \"x\"";
-        QTest::newRow("product id fraction") << "/products/1.5" << "whole number";
-        QTest::newRow("stats with a parameter") << "/stats?reset=1" << "it takes none";
+        QTest::newRow("negative delay") << "/delay/-1"
+                                        << "between 0 and 30000 ms";
+        QTest::newRow("delay over the cap") << "/delay/30001"
+                                            << "between 0 and 30000 ms";
+        QTest::newRow("huge delay") << "/delay/99999999999999999999999"
+                                    << "between 0 and 30000 ms";
+        QTest::newRow("delay not a number") << "/delay/soon"
+                                            << "whole number";
+        QTest::newRow("fractional delay") << "/delay/1.5"
+                                          << "whole number";
+        QTest::newRow("delay with a parameter") << "/delay/10?fast=1"
+                                                << "unknown query parameter \"fast\"";
+        QTest::newRow("status too small") << "/status/99"
+                                          << "between 200 and 599";
+        QTest::newRow("informational status") << "/status/101"
+                                              << "between 200 and 599";
+        QTest::newRow("status too big") << "/status/600"
+                                        << "between 200 and 599";
+        QTest::newRow("status nobody knows") << "/status/299"
+                                             << "not a status code";
+        QTest::newRow("status not a number") << "/status/teapot"
+                                             << "whole number";
+        QTest::newRow("fail rate over 1") << "/flaky?fail=2"
+                                          << "between 0 and 1";
+        QTest::newRow("fail rate not a number") << "/flaky?fail=often"
+                                                << "between 0 and 1";
+        QTest::newRow("empty fail rate") << "/flaky?fail="
+                                         << "between 0 and 1";
+        QTest::newRow("negative seed") << "/flaky?seed=-3"
+                                       << "seed must be between 0";
+        QTest::newRow("attempt without seed") << "/flaky?attempt=2"
+                                              << "with a seed";
+        QTest::newRow("unknown flaky parameter") << "/flaky?fial=0.5"
+                                                 << "allowed: fail, seed, attempt";
+        QTest::newRow("parameter twice") << "/flaky?fail=0.1&fail=0.9"
+                                         << "given twice";
+        QTest::newRow("too many bytes") << "/bytes/10485761"
+                                        << "between 0 and 10485760";
+        QTest::newRow("negative bytes") << "/bytes/-5"
+                                        << "between 0 and 10485760";
+        QTest::newRow("too many lines") << "/stream/1001"
+                                        << "between 0 and 1000";
+        QTest::newRow("negative interval") << "/stream/10?interval_ms=-1"
+                                           << "interval_ms must be between 0";
+        QTest::newRow("stream too long") << "/stream/1000?interval_ms=1000"
+                                         << "the cap is 30000 ms";
+        QTest::newRow("drip bytes not a number") << "/drip?bytes=lots"
+                                                 << "whole number";
+        QTest::newRow("drip too long") << "/drip?duration_ms=40000"
+                                       << "between 0 and 30000 ms";
+        QTest::newRow("user id not a number") << "/users/abc"
+                                              << "user id must be a whole number";
+        QTest::newRow("user id zero") << "/users/0"
+                                      << "between 1 and";
+        QTest::newRow("orders without user") << "/orders"
+                                             << "needs the query parameter \"user\"";
+        QTest::newRow("orders of a word") << "/orders?user=me"
+                                          << "whole number";
+        QTest::newRow("notifications with junk") << "/notifications?user=1&x"
+                                                 << "unknown query parameter \"x\"";
+        QTest::newRow("product id fraction") << "/products/1.5"
+                                             << "whole number";
+        QTest::newRow("stats with a parameter") << "/stats?reset=1"
+                                                << "it takes none";
     }
 
     void badInput()
@@ -310,15 +358,18 @@ private Q_SLOTS:
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.url().port()));
             QVERIFY(socket.waitForConnected(2000));
-            socket.write(QByteArray("GET /users/1 HTTP/1.1\r\nHost: x\r\n") + (close ? "Connection: close\r\n" : "") + "\r\n");
+            socket.write(QByteArray("GET /users/1 HTTP/1.1\r\nHost: x\r\n") + (close ? "Connection: close\r\n" : "")
+                         + "\r\n");
             HttpResponseParser response;
             while (!response.isDone() && socket.waitForReadyRead(2000))
                 response.feed(socket.readAll());
             QCOMPARE(response.status(), 200);
-            const bool closed = testing::eventually([&] {
-                socket.waitForReadyRead(10);
-                return socket.state() == QAbstractSocket::UnconnectedState;
-            }, 300);
+            const bool closed = testing::eventually(
+                [&] {
+                    socket.waitForReadyRead(10);
+                    return socket.state() == QAbstractSocket::UnconnectedState;
+                },
+                300);
             QCOMPARE(closed, close);
         }
     }
@@ -495,7 +546,8 @@ private Q_SLOTS:
         socket.abort();
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
+        QVERIFY(
+            testing::eventually([&] { return server.stats().inFlight == 0 && server.stats().connections == 0; }, 1000));
         QVERIFY(clock.elapsed() < 500);
         QTest::qWait(50);
         QCOMPARE(server.stats().served, 0); // abandoned, not served
@@ -554,7 +606,8 @@ private Q_SLOTS:
         QTimer::singleShot(200, [&] {
             // serveForeground's loop is running: the server must be reachable now.
             try {
-                answer = blockingGet(QUrl(QStringLiteral("http://127.0.0.1:%1/users/3").arg(port)), std::chrono::seconds(5));
+                answer = blockingGet(QUrl(QStringLiteral("http://127.0.0.1:%1/users/3").arg(port)),
+                                     std::chrono::seconds(5));
             } catch (...) {
             }
             std::raise(SIGTERM);

@@ -56,10 +56,12 @@ Answer send(quint16 port, const QByteArray &request, qsizetype piece = 64 * 1024
     answer.status = response.status();
     answer.body = response.body();
     answer.retryAfter = response.header("Retry-After");
-    answer.closed = testing::eventually([&] {
-        socket.waitForReadyRead(10);
-        return socket.state() == QAbstractSocket::UnconnectedState;
-    }, 2000);
+    answer.closed = testing::eventually(
+        [&] {
+            socket.waitForReadyRead(10);
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        },
+        2000);
     return answer;
 }
 
@@ -163,8 +165,9 @@ private Q_SLOTS:
 
     void garbageIs400AndTheServerCarriesOn()
     {
-        for (const QByteArray &garbage : {QByteArray("THIS IS NOT HTTP\r\n\r\n"), QByteArray("\x01\x02\x03\xff\r\n\r\n", 8),
-                                         QByteArray("GET /users/1 HTTP/1.1\r\nno colon here\r\n\r\n")}) {
+        for (const QByteArray &garbage :
+             {QByteArray("THIS IS NOT HTTP\r\n\r\n"), QByteArray("\x01\x02\x03\xff\r\n\r\n", 8),
+              QByteArray("GET /users/1 HTTP/1.1\r\nno colon here\r\n\r\n")}) {
             const auto answer = send(port(), garbage);
             QCOMPARE(answer.status, 400);
             QVERIFY(answer.closed);
@@ -182,11 +185,13 @@ private Q_SLOTS:
         QVERIFY(slow.waitForBytesWritten(1000));
         verifyServesOthers(); // during the wait
         HttpResponseParser response;
-        QVERIFY(testing::eventually([&] {
-            slow.waitForReadyRead(20);
-            response.feed(slow.readAll());
-            return response.isDone();
-        }, 10'000));
+        QVERIFY(testing::eventually(
+            [&] {
+                slow.waitForReadyRead(20);
+                response.feed(slow.readAll());
+                return response.isDone();
+            },
+            10'000));
         QCOMPARE(response.status(), 408);
         QVERIFY(testing::eventually([&] {
             slow.waitForReadyRead(10);

@@ -31,7 +31,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTrace(&trace);
         const auto main = trace.addString(QStringLiteral("main"));
-        const std::vector<Event> first{ev(0, EventKind::Created, 1, main), ev(10, EventKind::Started, 1), ev(30, EventKind::Finished, 1)};
+        const std::vector<Event> first{ev(0, EventKind::Created, 1, main), ev(10, EventKind::Started, 1),
+                                       ev(30, EventKind::Finished, 1)};
         const auto f1 = trace.append(first);
         model.update(f1, 3);
         QCOMPARE(model.rowCount(), 3);
@@ -62,12 +63,19 @@ private Q_SLOTS:
         const auto get = trace.addString(QStringLiteral("GET /users/3"));
         const auto sleep = trace.addString(QStringLiteral("sleep 100 ms"));
         const auto inFlight = trace.addString(trace::counters::requestsInFlight());
-        const std::vector<Event> events{
-            ev(0, EventKind::Created, 1, main), ev(1, EventKind::Started, 1), ev(2, EventKind::Created, 2, worker, 0, 1),
-            ev(3, EventKind::Started, 2), ev(4, EventKind::Suspended, 2, get, quint8(trace::SuspendReason::Network)),
-            ev(5, EventKind::Counter, 0, inFlight, 0, 1), ev(6, EventKind::Suspended, 1, sleep, quint8(trace::SuspendReason::Timer)),
-            ev(7, EventKind::Resumed, 2), ev(8, EventKind::Finished, 2, trace.addString(QStringLiteral("HTTP 500")), quint8(trace::FinishStatus::Error)),
-            ev(9, EventKind::Counter, 0, inFlight, 0, 0), ev(10, EventKind::Resumed, 1), ev(11, EventKind::Finished, 1)};
+        const std::vector<Event> events{ev(0, EventKind::Created, 1, main),
+                                        ev(1, EventKind::Started, 1),
+                                        ev(2, EventKind::Created, 2, worker, 0, 1),
+                                        ev(3, EventKind::Started, 2),
+                                        ev(4, EventKind::Suspended, 2, get, quint8(trace::SuspendReason::Network)),
+                                        ev(5, EventKind::Counter, 0, inFlight, 0, 1),
+                                        ev(6, EventKind::Suspended, 1, sleep, quint8(trace::SuspendReason::Timer)),
+                                        ev(7, EventKind::Resumed, 2),
+                                        ev(8, EventKind::Finished, 2, trace.addString(QStringLiteral("HTTP 500")),
+                                           quint8(trace::FinishStatus::Error)),
+                                        ev(9, EventKind::Counter, 0, inFlight, 0, 0),
+                                        ev(10, EventKind::Resumed, 1),
+                                        ev(11, EventKind::Finished, 1)};
         trace.append(events);
         EventLogModel model;
         model.setTrace(&trace);
@@ -79,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(filter.rowCount(), 12);
         filter.setKinds(EventLogFilter::Kinds::Counters);
         QCOMPARE(filter.rowCount(), 2);
-        QCOMPARE(filter.index(0, EventLogModel::DetailColumn).data().toString(), QStringLiteral("requests in flight = 1"));
+        QCOMPARE(filter.index(0, EventLogModel::DetailColumn).data().toString(),
+                 QStringLiteral("requests in flight = 1"));
         filter.setKinds(EventLogFilter::Kinds::Waits);
         QCOMPARE(filter.rowCount(), 4);
         filter.setKinds(EventLogFilter::Kinds::Problems);
@@ -91,7 +100,8 @@ private Q_SLOTS:
         filter.setTask(0);
         filter.setText(QStringLiteral("network users"));
         QCOMPARE(filter.rowCount(), 1);
-        QCOMPARE(filter.index(0, EventLogModel::DetailColumn).data().toString(), QStringLiteral("network: GET /users/3"));
+        QCOMPARE(filter.index(0, EventLogModel::DetailColumn).data().toString(),
+                 QStringLiteral("network: GET /users/3"));
         filter.setText(QStringLiteral("FETCH"));
         QCOMPARE(filter.rowCount(), 5); // everything the task did, case-insensitively by its name
         filter.setText(QString());

@@ -3,8 +3,8 @@
 
 #include <QSemaphore>
 #include <QSignalSpy>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -26,7 +26,8 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 20'000);
         results.sort();
-        QCOMPARE(results, QStringList({QStringLiteral("result 1"), QStringLiteral("result 2"), QStringLiteral("result 3")}));
+        QCOMPARE(results,
+                 QStringList({QStringLiteral("result 1"), QStringLiteral("result 2"), QStringLiteral("result 3")}));
         QVERIFY(!jobs.isBusy());
     }
 

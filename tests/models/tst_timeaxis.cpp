@@ -24,10 +24,10 @@ private Q_SLOTS:
         QTest::newRow("before the window") << qint64(1000) << qint64(2000) << 100.0 << qint64(500) << -50.0;
         QTest::newRow("after the window") << qint64(1000) << qint64(2000) << 100.0 << qint64(3000) << 200.0;
         QTest::newRow("fractional pixels") << qint64(0) << qint64(3) << 1.0 << qint64(1) << 1.0 / 3.0;
-        QTest::newRow("nanoseconds an hour in") << qint64(3'600'000'000'000) << qint64(3'600'000'001'000) << 1000.0
-                                                 << qint64(3'600'000'000'001) << 1.0;
-        QTest::newRow("full hd, one second") << qint64(0) << qint64(1'000'000'000) << 1920.0 << qint64(250'000'000)
-                                             << 480.0;
+        QTest::newRow("nanoseconds an hour in")
+            << qint64(3'600'000'000'000) << qint64(3'600'000'001'000) << 1000.0 << qint64(3'600'000'000'001) << 1.0;
+        QTest::newRow("full hd, one second")
+            << qint64(0) << qint64(1'000'000'000) << 1920.0 << qint64(250'000'000) << 480.0;
     }
 
     void mapTimeToX()
@@ -115,7 +115,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("spacing");
         QTest::addColumn<qint64>("major");
 
-        QTest::newRow("one second on 1000 px") << qint64(0) << qint64(1'000'000'000) << 1000.0 << 80.0 << qint64(100'000'000);
+        QTest::newRow("one second on 1000 px")
+            << qint64(0) << qint64(1'000'000'000) << 1000.0 << 80.0 << qint64(100'000'000);
         QTest::newRow("offset window") << qint64(1'234'567) << qint64(11'234'567) << 500.0 << 100.0 << qint64(2'000'000);
         QTest::newRow("microseconds") << qint64(0) << qint64(10'000) << 1000.0 << 150.0 << qint64(2'000);
     }

@@ -37,7 +37,8 @@ private Q_SLOTS:
         QTest::newRow("whole seconds") << qint64(2'000'000'000) << qint64(1'000'000'000) << QStringLiteral("2 s");
         QTest::newRow("half seconds") << qint64(1'500'000'000) << qint64(500'000'000) << QStringLiteral("1.5 s");
         QTest::newRow("20 ms steps") << qint64(40'000'000) << qint64(20'000'000) << QStringLiteral("40 ms");
-        QTest::newRow("5 ms steps past a second") << qint64(1'005'000'000) << qint64(5'000'000) << QStringLiteral("1005 ms");
+        QTest::newRow("5 ms steps past a second")
+            << qint64(1'005'000'000) << qint64(5'000'000) << QStringLiteral("1005 ms");
         QTest::newRow("250 µs steps") << qint64(1'250'000) << qint64(250'000) << QStringLiteral("1250 µs");
         QTest::newRow("0.2 ms steps") << qint64(1'400'000) << qint64(200'000) << QStringLiteral("1400 µs");
     }
@@ -53,11 +54,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("signature");
         QTest::addColumn<QString>("name");
-        QTest::newRow("coroutine") << QStringLiteral("QCoro::Task<int> coroscope::patterns::{anonymous}::fetchItem(int, std::chrono::milliseconds)")
+        QTest::newRow("coroutine") << QStringLiteral(
+            "QCoro::Task<int> coroscope::patterns::{anonymous}::fetchItem(int, std::chrono::milliseconds)")
                                    << QStringLiteral("fetchItem");
         QTest::newRow("template return") << QStringLiteral("QCoro::Task<std::vector<int> > ns::load(const QString&)")
                                          << QStringLiteral("load");
-        QTest::newRow("lambda inside") << QStringLiteral("ns::runGather(const Ctx&)::<lambda()>") << QStringLiteral("runGather");
+        QTest::newRow("lambda inside") << QStringLiteral("ns::runGather(const Ctx&)::<lambda()>")
+                                       << QStringLiteral("runGather");
         QTest::newRow("plain") << QStringLiteral("main") << QStringLiteral("main");
     }
     void shortFunctionName()

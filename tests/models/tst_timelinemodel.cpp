@@ -72,7 +72,8 @@ void compareModels(const TimelineModel &live, const TimelineModel &rebuilt)
     QCOMPARE(a.size(), b.size());
     QCOMPARE(live.rowCount(), rebuilt.rowCount());
     for (int row = 0; row < live.rowCount(); ++row) {
-        compareLanes(*live.lane(live.index(row, 0)), *rebuilt.lane(rebuilt.index(row, 0)), QStringLiteral("top %1").arg(row));
+        compareLanes(*live.lane(live.index(row, 0)), *rebuilt.lane(rebuilt.index(row, 0)),
+                     QStringLiteral("top %1").arg(row));
         if (QTest::currentTestFailed())
             return;
     }
@@ -114,7 +115,8 @@ void verifyTaskAgainstTrace(const trace::Trace &trace, const TimelineModel &mode
             QCOMPARE(span.label, opening.label);
             QVERIFY(span.state == SpanState::Suspended || span.state == SpanState::Cancelled);
         } else {
-            QVERIFY(span.state == SpanState::Running || span.state == SpanState::Cancelled || span.state == SpanState::Failed);
+            QVERIFY(span.state == SpanState::Running || span.state == SpanState::Cancelled
+                    || span.state == SpanState::Failed);
         }
     }
 }
@@ -210,7 +212,8 @@ private Q_SLOTS:
                 worker.push_back(b.ev(t + 40, EventKind::Finished, child, 0, 0, 0, 1));
             } else {
                 loopThread.push_back(b.ev(t + 1, EventKind::Started, child));
-                loopThread.push_back(b.ev(t + 2, EventKind::Suspended, child, sleepLabel, quint8(trace::SuspendReason::Timer)));
+                loopThread.push_back(
+                    b.ev(t + 2, EventKind::Suspended, child, sleepLabel, quint8(trace::SuspendReason::Timer)));
                 loopThread.push_back(b.ev(t + 30, EventKind::Resumed, child));
                 loopThread.push_back(b.ev(t + 31, EventKind::Finished, child, 0, quint8(i % 10 == 1 ? 2 : 0)));
             }
@@ -262,7 +265,8 @@ private Q_SLOTS:
         const auto name = b.s(QStringLiteral("checksum"));
         const auto waitLabel = b.s(QStringLiteral("run_in_executor"));
         b.append({b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))), b.ev(1, EventKind::Started, 1),
-                  b.ev(10, EventKind::Created, 2, name, 0, 1), b.ev(11, EventKind::Suspended, 1, waitLabel, quint8(trace::SuspendReason::ThreadPool)),
+                  b.ev(10, EventKind::Created, 2, name, 0, 1),
+                  b.ev(11, EventKind::Suspended, 1, waitLabel, quint8(trace::SuspendReason::ThreadPool)),
                   b.ev(30, EventKind::Started, 2, 0, 0, 0, 1), b.ev(80, EventKind::Finished, 2, 0, 0, 0, 1),
                   b.ev(85, EventKind::Resumed, 1), b.ev(90, EventKind::Finished, 1)});
         TimelineModel model;
@@ -304,8 +308,8 @@ private Q_SLOTS:
         TimelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTrace(&b.trace);
-        auto [f1, c1] = b.append({b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))), b.ev(1, EventKind::Started, 1),
-                                  b.ev(30, EventKind::Started, 2, 0, 0, 0, 1)});
+        auto [f1, c1] = b.append({b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))),
+                                  b.ev(1, EventKind::Started, 1), b.ev(30, EventKind::Started, 2, 0, 0, 0, 1)});
         model.update(f1, c1);
         QVERIFY(!model.taskLane(2));
         auto [f2, c2] = b.append({b.ev(20, EventKind::Created, 2, b.s(QStringLiteral("job")), 0, 1, 0),
@@ -328,10 +332,12 @@ private Q_SLOTS:
         const auto get = b.s(QStringLiteral("GET /slow"));
         const auto boom = b.s(QStringLiteral("HTTP 500"));
         b.append({b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))), b.ev(1, EventKind::Started, 1),
-                  b.ev(2, EventKind::Created, 2, b.s(QStringLiteral("cancel me")), 0, 1), b.ev(3, EventKind::Started, 2),
-                  b.ev(4, EventKind::Suspended, 2, get, net), b.ev(5, EventKind::Created, 3, b.s(QStringLiteral("fail me")), 0, 1),
-                  b.ev(6, EventKind::Started, 3), b.ev(7, EventKind::Suspended, 3, get, net), b.ev(50, EventKind::Resumed, 3),
-                  b.ev(52, EventKind::Finished, 3, boom, quint8(trace::FinishStatus::Error)), b.ev(60, EventKind::Resumed, 2),
+                  b.ev(2, EventKind::Created, 2, b.s(QStringLiteral("cancel me")), 0, 1),
+                  b.ev(3, EventKind::Started, 2), b.ev(4, EventKind::Suspended, 2, get, net),
+                  b.ev(5, EventKind::Created, 3, b.s(QStringLiteral("fail me")), 0, 1), b.ev(6, EventKind::Started, 3),
+                  b.ev(7, EventKind::Suspended, 3, get, net), b.ev(50, EventKind::Resumed, 3),
+                  b.ev(52, EventKind::Finished, 3, boom, quint8(trace::FinishStatus::Error)),
+                  b.ev(60, EventKind::Resumed, 2),
                   b.ev(61, EventKind::Finished, 2, 0, quint8(trace::FinishStatus::Cancelled))});
         TimelineModel model;
         model.setTrace(&b.trace);
@@ -363,7 +369,8 @@ private Q_SLOTS:
         TimelineModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTrace(&b.trace);
-        auto [f1, c1] = b.append({b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))), b.ev(1, EventKind::Started, 1)});
+        auto [f1, c1] = b.append(
+            {b.ev(0, EventKind::Created, 1, b.s(QStringLiteral("main"))), b.ev(1, EventKind::Started, 1)});
         model.update(f1, c1);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         std::vector<Event> batch;
@@ -387,9 +394,11 @@ private Q_SLOTS:
         const auto permits = b.s(trace::counters::permitsInUse(QStringLiteral("db")));
         TimelineModel model;
         model.setTrace(&b.trace);
-        auto [f1, c1] = b.append({b.ev(10, EventKind::Counter, 0, permits, 0, 1), b.ev(20, EventKind::Counter, 0, permits, 0, 3)});
+        auto [f1, c1] = b.append(
+            {b.ev(10, EventKind::Counter, 0, permits, 0, 1), b.ev(20, EventKind::Counter, 0, permits, 0, 3)});
         model.update(f1, c1);
-        auto [f2, c2] = b.append({b.ev(15, EventKind::Counter, 0, permits, 0, 2, 1), b.ev(30, EventKind::Counter, 0, permits, 0, 0)});
+        auto [f2, c2] = b.append(
+            {b.ev(15, EventKind::Counter, 0, permits, 0, 2, 1), b.ev(30, EventKind::Counter, 0, permits, 0, 0)});
         model.update(f2, c2);
         const Lane *counter = nullptr;
         for (const auto *lane : model.lanes()) {

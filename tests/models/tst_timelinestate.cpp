@@ -112,10 +112,13 @@ private Q_SLOTS:
     void stepsFollowTheSelectedTask()
     {
         trace::Trace trace;
-        const auto ev = [](qint64 t, trace::EventKind kind, trace::TaskId task) { return trace::makeEvent(t, kind, task); };
-        const std::vector<trace::Event> events = {ev(10, trace::EventKind::Started, 1), ev(20, trace::EventKind::Started, 2),
-                                                  ev(25, trace::EventKind::Counter, 0), ev(30, trace::EventKind::Suspended, 1),
-                                                  ev(40, trace::EventKind::Suspended, 2), ev(50, trace::EventKind::Resumed, 1)};
+        const auto ev = [](qint64 t, trace::EventKind kind, trace::TaskId task) {
+            return trace::makeEvent(t, kind, task);
+        };
+        const std::vector<trace::Event> events = {
+            ev(10, trace::EventKind::Started, 1),   ev(20, trace::EventKind::Started, 2),
+            ev(25, trace::EventKind::Counter, 0),   ev(30, trace::EventKind::Suspended, 1),
+            ev(40, trace::EventKind::Suspended, 2), ev(50, trace::EventKind::Resumed, 1)};
         trace.append(events);
         QCOMPARE(ReplayController::nextEventTime(trace, 10, 0), qint64(20));
         QCOMPARE(ReplayController::nextEventTime(trace, 20, 0), qint64(30)); // the counter is not a step

@@ -9,9 +9,9 @@
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
+#include "environmenttesting.h"
 #include "patterns/catalog.h"
 #include "patterns/parameter.h"
-#include "environmenttesting.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,7 +34,8 @@ struct ShownModels {
 // The pattern's defaults, with `latencyMs`.
 QVariantMap valuesFor(const patterns::Pattern &pattern, int latencyMs)
 {
-    const auto values = patterns::resolveParameters(pattern.info().parameters, {{QStringLiteral("latency_ms"), latencyMs}});
+    const auto values = patterns::resolveParameters(pattern.info().parameters,
+                                                    {{QStringLiteral("latency_ms"), latencyMs}});
     return values.errors.isEmpty() ? values.values : QVariantMap{};
 }
 
@@ -44,10 +45,7 @@ class TestTraceController : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(testing::startLabTest(QStringLiteral("tst_tracecontroller"), m_environment, m_dir));
-    }
+    void initTestCase() { QVERIFY(testing::startLabTest(QStringLiteral("tst_tracecontroller"), m_environment, m_dir)); }
 
     void aRunStreamsIntoTheModelsAndEndsReplayable()
     {

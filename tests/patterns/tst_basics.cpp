@@ -16,13 +16,15 @@ private Q_SLOTS:
 
     void sequentialTakesTheSumOfItsWaits()
     {
-        auto run = m_fixture.run(QStringLiteral("sequential"), {{QStringLiteral("calls"), 10}, {QStringLiteral("latency_ms"), 100}});
+        auto run = m_fixture.run(QStringLiteral("sequential"),
+                                 {{QStringLiteral("calls"), 10}, {QStringLiteral("latency_ms"), 100}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &trace = run->trace();
         const auto *root = taskNamed(trace, QStringLiteral("sequential"));
         QVERIFY(root);
-        QVERIFY2(msBetween(root->createdNs, root->finishedNs) >= 1000, qPrintable(QString::number(msBetween(root->createdNs, root->finishedNs))));
+        QVERIFY2(msBetween(root->createdNs, root->finishedNs) >= 1000,
+                 qPrintable(QString::number(msBetween(root->createdNs, root->finishedNs))));
         // Ten network suspensions that never overlap: each resumes before the next starts.
         int suspensions = 0;
         bool waiting = false;

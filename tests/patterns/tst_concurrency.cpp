@@ -18,12 +18,14 @@ private Q_SLOTS:
 
     void gatherErrorsFillsInTheFailedService()
     {
-        auto run = m_fixture.run(QStringLiteral("gather-errors"),
-                                 {{QStringLiteral("latency_ms"), 300}, {QStringLiteral("failing_service"), QStringLiteral("orders")}});
+        auto run = m_fixture.run(
+            QStringLiteral("gather-errors"),
+            {{QStringLiteral("latency_ms"), 300}, {QStringLiteral("failing_service"), QStringLiteral("orders")}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &summary = run->outcome().summary;
-        QVERIFY2(summary.contains(QStringLiteral(": 0 orders, 2 notifications; failed: orders (GET /status/503: 503 Service Unavailable)")),
+        QVERIFY2(summary.contains(QStringLiteral(
+                     ": 0 orders, 2 notifications; failed: orders (GET /status/503: 503 Service Unavailable)")),
                  qPrintable(summary));
 
         const auto &trace = run->trace();
@@ -37,7 +39,8 @@ private Q_SLOTS:
         QCOMPARE(notifications->status, trace::FinishStatus::Ok);
         QCOMPARE(root->status, trace::FinishStatus::Ok);
         // The failure did not end the wait: the others ran their whole latency after it.
-        QVERIFY2(msBetween(orders->finishedNs, user->finishedNs) > 200, qPrintable(QString::number(msBetween(orders->finishedNs, user->finishedNs))));
+        QVERIFY2(msBetween(orders->finishedNs, user->finishedNs) > 200,
+                 qPrintable(QString::number(msBetween(orders->finishedNs, user->finishedNs))));
         QVERIFY(root->finishedNs >= notifications->finishedNs);
         QCOMPARE(marksContaining(trace, root->id, QStringLiteral("orders failed")), 1);
         // One latency, not three.
@@ -47,7 +50,8 @@ private Q_SLOTS:
 
     void gatherErrorsCannotDoWithoutTheUser()
     {
-        auto run = m_fixture.run(QStringLiteral("gather-errors"), {{QStringLiteral("failing_service"), QStringLiteral("user")}});
+        auto run = m_fixture.run(QStringLiteral("gather-errors"),
+                                 {{QStringLiteral("failing_service"), QStringLiteral("user")}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Error);
         QVERIFY2(run->outcome().summary.startsWith(QStringLiteral("no dashboard without the user: GET /status/503")),
@@ -60,7 +64,8 @@ private Q_SLOTS:
 
     void gatherErrorsRejectsAnUnknownService()
     {
-        auto run = m_fixture.run(QStringLiteral("gather-errors"), {{QStringLiteral("failing_service"), QStringLiteral("payments")}});
+        auto run = m_fixture.run(QStringLiteral("gather-errors"),
+                                 {{QStringLiteral("failing_service"), QStringLiteral("payments")}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Error);
         QCOMPARE(run->outcome().summary,
@@ -109,9 +114,9 @@ private Q_SLOTS:
 
     void taskGroupWithoutAFailureFinishesEverything()
     {
-        auto run = m_fixture.run(QStringLiteral("taskgroup"), {{QStringLiteral("items"), 4},
-                                                               {QStringLiteral("latency_ms"), 100},
-                                                               {QStringLiteral("failing_item"), 0}});
+        auto run = m_fixture.run(
+            QStringLiteral("taskgroup"),
+            {{QStringLiteral("items"), 4}, {QStringLiteral("latency_ms"), 100}, {QStringLiteral("failing_item"), 0}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         QCOMPARE(run->outcome().summary, QStringLiteral("all 4 items processed"));
@@ -121,7 +126,8 @@ private Q_SLOTS:
 
     void taskGroupRejectsAFailingItemOutsideTheBatch()
     {
-        auto run = m_fixture.run(QStringLiteral("taskgroup"), {{QStringLiteral("items"), 4}, {QStringLiteral("failing_item"), 9}});
+        auto run = m_fixture.run(QStringLiteral("taskgroup"),
+                                 {{QStringLiteral("items"), 4}, {QStringLiteral("failing_item"), 9}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Error);
         QCOMPARE(run->outcome().summary, QStringLiteral("failing_item must be 0 (none) or one of the 4 items, got 9"));
@@ -129,12 +135,14 @@ private Q_SLOTS:
 
     void semaphoreKeepsAtMostLimitInFlight()
     {
-        auto run = m_fixture.run(QStringLiteral("semaphore"),
-                                 {{QStringLiteral("products"), 20}, {QStringLiteral("limit"), 5}, {QStringLiteral("latency_ms"), 100}});
+        auto run = m_fixture.run(
+            QStringLiteral("semaphore"),
+            {{QStringLiteral("products"), 20}, {QStringLiteral("limit"), 5}, {QStringLiteral("latency_ms"), 100}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         QVERIFY2(run->outcome().summary.startsWith(QStringLiteral("20 products")), qPrintable(run->outcome().summary));
-        QVERIFY2(run->outcome().summary.endsWith(QStringLiteral("at most 5 requests at a time")), qPrintable(run->outcome().summary));
+        QVERIFY2(run->outcome().summary.endsWith(QStringLiteral("at most 5 requests at a time")),
+                 qPrintable(run->outcome().summary));
 
         const auto &trace = run->trace();
         const auto *root = rootOf(trace, QStringLiteral("semaphore"));
@@ -162,13 +170,16 @@ private Q_SLOTS:
 
     void unboundedFloodsTheServerBoundedDoesNot()
     {
-        auto run = m_fixture.run(QStringLiteral("pitfall-unbounded"),
-                                 {{QStringLiteral("requests"), 100}, {QStringLiteral("limit"), 10}, {QStringLiteral("latency_ms"), 100}});
+        auto run = m_fixture.run(
+            QStringLiteral("pitfall-unbounded"),
+            {{QStringLiteral("requests"), 100}, {QStringLiteral("limit"), 10}, {QStringLiteral("latency_ms"), 100}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &summary = run->outcome().summary;
-        QVERIFY2(summary.startsWith(QStringLiteral("unbounded: 100 requests in flight at once, done in")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Semaphore(10): 10 requests in flight at once, done in")), qPrintable(summary));
+        QVERIFY2(summary.startsWith(QStringLiteral("unbounded: 100 requests in flight at once, done in")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Semaphore(10): 10 requests in flight at once, done in")),
+                 qPrintable(summary));
         QVERIFY2(!summary.contains(QStringLiteral("failed")), qPrintable(summary));
 
         const auto &trace = run->trace();

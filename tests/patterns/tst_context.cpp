@@ -58,7 +58,8 @@ private Q_SLOTS:
         const int okMs = durationMarked(trace, ok->id, QStringLiteral("process_order completed"));
         const int failedMs = durationMarked(trace, failing->id, QStringLiteral("process_order failed"));
         QVERIFY2(okMs >= latency && okMs < latency + 400, qPrintable(marksOf(trace, ok->id).join(QStringLiteral("; "))));
-        QVERIFY2(failedMs >= latency && failedMs < latency + 400, qPrintable(marksOf(trace, failing->id).join(QStringLiteral("; "))));
+        QVERIFY2(failedMs >= latency && failedMs < latency + 400,
+                 qPrintable(marksOf(trace, failing->id).join(QStringLiteral("; "))));
         // The failing order's mark is its last word: recorded while the exception left the scope.
         const auto mark = markContaining(trace, failing->id, QStringLiteral("process_order failed"));
         QVERIFY(mark.timeNs <= failing->finishedNs);
@@ -68,10 +69,12 @@ private Q_SLOTS:
     void resourceCleanupLeaksOnlyWithoutTheGuard()
     {
         const int orders = 3;
-        auto run = m_fixture.run(QStringLiteral("resource-cleanup"), {{QStringLiteral("orders"), orders}, {QStringLiteral("latency_ms"), 30}});
+        auto run = m_fixture.run(QStringLiteral("resource-cleanup"),
+                                 {{QStringLiteral("orders"), orders}, {QStringLiteral("latency_ms"), 30}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY2(run->outcome().summary.contains(QStringLiteral("closing by hand left 3 connection(s) open, the guard left 0")),
+        QVERIFY2(run->outcome().summary.contains(
+                     QStringLiteral("closing by hand left 3 connection(s) open, the guard left 0")),
                  qPrintable(run->outcome().summary));
         const auto &trace = run->trace();
         const auto open = QStringLiteral("open resources");
@@ -167,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(pattern);
         const auto values = patterns::resolveParameters(pattern->info().parameters, {{QStringLiteral("work_ms"), 5}});
         QCOMPARE(values.errors.size(), 1);
-        QVERIFY2(values.errors.front().contains(QStringLiteral("work_ms must be between 10 and 5000 ms")), qPrintable(values.errors.front()));
+        QVERIFY2(values.errors.front().contains(QStringLiteral("work_ms must be between 10 and 5000 ms")),
+                 qPrintable(values.errors.front()));
     }
 
 private:

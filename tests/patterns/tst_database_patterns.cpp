@@ -56,7 +56,8 @@ private Q_SLOTS:
         QVERIFY(root);
         const auto own = databaseSuspensions(trace, root->id);
         QCOMPARE(own.size(), std::size_t(1));
-        QVERIFY2(trace.string(own.front().label).startsWith(QStringLiteral("SELECT id, name, price FROM products WHERE category = ?")),
+        QVERIFY2(trace.string(own.front().label)
+                     .startsWith(QStringLiteral("SELECT id, name, price FROM products WHERE category = ?")),
                  qPrintable(trace.string(own.front().label)));
 
         // Then one task per category, all started before the first of them is answered.
@@ -79,7 +80,8 @@ private Q_SLOTS:
         auto run = m_fixture.run(QStringLiteral("db-query"), {{QStringLiteral("category"), QStringLiteral("shoes")}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Error);
-        QVERIFY2(run->outcome().summary.contains(QStringLiteral("unknown category \"shoes\"")), qPrintable(run->outcome().summary));
+        QVERIFY2(run->outcome().summary.contains(QStringLiteral("unknown category \"shoes\"")),
+                 qPrintable(run->outcome().summary));
         QVERIFY(run->outcome().summary.contains(QStringLiteral("books")));
     }
 
@@ -89,17 +91,20 @@ private Q_SLOTS:
         QVERIFY(pattern);
         const auto values = patterns::resolveParameters(pattern->info().parameters, {{QStringLiteral("workers"), 0}});
         QCOMPARE(values.errors.size(), 1);
-        QVERIFY2(values.errors.front().contains(QStringLiteral("workers must be between 1 and 8")), qPrintable(values.errors.front()));
+        QVERIFY2(values.errors.front().contains(QStringLiteral("workers must be between 1 and 8")),
+                 qPrintable(values.errors.front()));
     }
 
     void streamHoldsOnePageWhileLoadAllHoldsEverything()
     {
         const int rows = 20'000;
         const int pageSize = 500;
-        auto run = m_fixture.run(QStringLiteral("db-stream"), {{QStringLiteral("rows"), rows}, {QStringLiteral("page_size"), pageSize}});
+        auto run = m_fixture.run(QStringLiteral("db-stream"),
+                                 {{QStringLiteral("rows"), rows}, {QStringLiteral("page_size"), pageSize}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY2(run->outcome().summary.contains(QStringLiteral("same total both ways: yes")), qPrintable(run->outcome().summary));
+        QVERIFY2(run->outcome().summary.contains(QStringLiteral("same total both ways: yes")),
+                 qPrintable(run->outcome().summary));
 
         const auto &trace = run->trace();
         const auto *bad = taskNamed(trace, QStringLiteral("bad: load all rows"));
@@ -127,7 +132,8 @@ private Q_SLOTS:
         auto run = m_fixture.run(QStringLiteral("db-bulk"), {{QStringLiteral("rows"), rows}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY2(run->outcome().summary.contains(QStringLiteral("%1 rows stored").arg(2 * rows)), qPrintable(run->outcome().summary));
+        QVERIFY2(run->outcome().summary.contains(QStringLiteral("%1 rows stored").arg(2 * rows)),
+                 qPrintable(run->outcome().summary));
 
         const auto &trace = run->trace();
         const auto *bad = taskNamed(trace, QStringLiteral("bad: commit per row"));
@@ -144,7 +150,8 @@ private Q_SLOTS:
         }
         const auto slow = msBetween(bad->createdNs, bad->finishedNs);
         const auto fast = msBetween(good->createdNs, good->finishedNs);
-        QVERIFY2(slow > 3 * fast, qPrintable(QStringLiteral("commit per row %1 ms, one transaction %2 ms").arg(slow).arg(fast)));
+        QVERIFY2(slow > 3 * fast,
+                 qPrintable(QStringLiteral("commit per row %1 ms, one transaction %2 ms").arg(slow).arg(fast)));
     }
 
 private:

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Timeline shapes of http-reuse, retry, timeout and wait-for, run for real against the lab server.
-#include "iotesting.h"
 #include "io/labendpoints.h"
 #include "io/labserver.h"
+#include "iotesting.h"
 #include "patterntesting.h"
 #include "timelinequeries.h"
 #include "trace/counters.h"
@@ -34,13 +34,16 @@ private Q_SLOTS:
 
     void reuseOpensOneConnectionFreshOneEach()
     {
-        auto run = m_fixture.run(QStringLiteral("http-reuse"),
-                                 {{QStringLiteral("requests"), 8}, {QStringLiteral("burst"), 12}, {QStringLiteral("latency_ms"), 100}});
+        auto run = m_fixture.run(
+            QStringLiteral("http-reuse"),
+            {{QStringLiteral("requests"), 8}, {QStringLiteral("burst"), 12}, {QStringLiteral("latency_ms"), 100}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
         const auto &summary = run->outcome().summary;
-        QVERIFY2(summary.contains(QStringLiteral("new client per request: 8 requests opened 8 connections")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("one client reused: 8 requests opened 1 connection(s)")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("new client per request: 8 requests opened 8 connections")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("one client reused: 8 requests opened 1 connection(s)")),
+                 qPrintable(summary));
 
         const auto &trace = run->trace();
         const auto *bad = taskNamed(trace, QStringLiteral("bad: new client per request"));
@@ -53,8 +56,10 @@ private Q_SLOTS:
 
         // The burst: twelve requests in flight, but the client holds them to six connections,
         // so they finish in two waves of 100 ms.
-        QCOMPARE(counterPeakBetween(trace, trace::counters::requestsInFlight(), burst->createdNs, burst->finishedNs), 12.0);
-        const auto connections = counterPeakBetween(trace, trace::counters::openConnections(), burst->createdNs, burst->finishedNs);
+        QCOMPARE(counterPeakBetween(trace, trace::counters::requestsInFlight(), burst->createdNs, burst->finishedNs),
+                 12.0);
+        const auto connections = counterPeakBetween(trace, trace::counters::openConnections(), burst->createdNs,
+                                                    burst->finishedNs);
         QVERIFY2(connections >= 2 && connections <= 6, qPrintable(QString::number(connections)));
         const auto burstMs = msBetween(burst->createdNs, burst->finishedNs);
         QVERIFY2(burstMs >= 195, qPrintable(QString::number(burstMs)));
@@ -112,7 +117,8 @@ private Q_SLOTS:
                                                            {QStringLiteral("initial_delay_ms"), 20}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Error);
-        QVERIFY2(run->outcome().summary.startsWith(QStringLiteral("gave up after 3 attempts; the last one failed: GET /flaky?fail=0.6&seed=30&attempt=3: 503")),
+        QVERIFY2(run->outcome().summary.startsWith(QStringLiteral(
+                     "gave up after 3 attempts; the last one failed: GET /flaky?fail=0.6&seed=30&attempt=3: 503")),
                  qPrintable(run->outcome().summary));
         const auto attempts = tasksStartingWith(run->trace(), QStringLiteral("get_resource #"));
         QCOMPARE(attempts.size(), std::size_t(3));
@@ -133,11 +139,13 @@ private Q_SLOTS:
         auto *server = m_fixture.environment().labServer();
         QVERIFY(server);
         const auto servedBefore = server->stats().served;
-        auto run = m_fixture.run(QStringLiteral("timeout"), {{QStringLiteral("latency_ms"), 3000}, {QStringLiteral("limit_ms"), 300}});
+        auto run = m_fixture.run(QStringLiteral("timeout"),
+                                 {{QStringLiteral("latency_ms"), 3000}, {QStringLiteral("limit_ms"), 300}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY2(run->outcome().summary.startsWith(QStringLiteral("timed out after 300 ms: the request was aborted after")),
-                 qPrintable(run->outcome().summary));
+        QVERIFY2(
+            run->outcome().summary.startsWith(QStringLiteral("timed out after 300 ms: the request was aborted after")),
+            qPrintable(run->outcome().summary));
 
         const auto &trace = run->trace();
         const auto *root = rootOf(trace, QStringLiteral("timeout"));
@@ -158,20 +166,24 @@ private Q_SLOTS:
 
     void timeoutLetsAFastRequestThrough()
     {
-        auto run = m_fixture.run(QStringLiteral("timeout"), {{QStringLiteral("latency_ms"), 50}, {QStringLiteral("limit_ms"), 1000}});
+        auto run = m_fixture.run(QStringLiteral("timeout"),
+                                 {{QStringLiteral("latency_ms"), 50}, {QStringLiteral("limit_ms"), 1000}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QVERIFY2(run->outcome().summary.endsWith(QStringLiteral("within the 1000 ms limit")), qPrintable(run->outcome().summary));
+        QVERIFY2(run->outcome().summary.endsWith(QStringLiteral("within the 1000 ms limit")),
+                 qPrintable(run->outcome().summary));
     }
 
     void waitForCancelsTheLateTask()
     {
         auto *server = m_fixture.environment().labServer();
         QVERIFY(server);
-        auto run = m_fixture.run(QStringLiteral("wait-for"), {{QStringLiteral("latency_ms"), 3000}, {QStringLiteral("limit_ms"), 300}});
+        auto run = m_fixture.run(QStringLiteral("wait-for"),
+                                 {{QStringLiteral("latency_ms"), 3000}, {QStringLiteral("limit_ms"), 300}});
         QVERIFY(run);
         QCOMPARE(run->outcome().status, patterns::RunStatus::Ok);
-        QCOMPARE(run->outcome().summary, QStringLiteral("TimeoutError: fetch_url timed out after 300 ms; fetch_url ended cancelled"));
+        QCOMPARE(run->outcome().summary,
+                 QStringLiteral("TimeoutError: fetch_url timed out after 300 ms; fetch_url ended cancelled"));
 
         const auto &trace = run->trace();
         const auto *root = rootOf(trace, QStringLiteral("wait-for"));

@@ -145,8 +145,8 @@ private Q_SLOTS:
     void theQuestionsArrayIsLeftForTheClassroom()
     {
         const QJsonArray questions{QJsonObject{{QStringLiteral("ask"), QStringLiteral("Who ends first?")}}};
-        const auto withQuestions =
-            changed(validDescription(QStringLiteral("sample")), QStringLiteral("questions"), questions);
+        const auto withQuestions = changed(validDescription(QStringLiteral("sample")), QStringLiteral("questions"),
+                                           questions);
         const auto data = patterns::readPatternData(bytes(withQuestions), QStringLiteral("sample"));
         QVERIFY2(data.ok(), qPrintable(data.errors.join(QLatin1Char('\n'))));
         QCOMPARE(data.info.parameters.size(), size_t(3));

@@ -50,8 +50,8 @@ struct LeakFigures {
 
 LeakFigures leakFigures(const QString &summary)
 {
-    static const QRegularExpression numbers(
-        QStringLiteral("left (\\d+) more connection\\(s\\) open, scoped clients (-?\\d+) more; (-?\\d+) more after shutdown"));
+    static const QRegularExpression numbers(QStringLiteral(
+        "left (\\d+) more connection\\(s\\) open, scoped clients (-?\\d+) more; (-?\\d+) more after shutdown"));
     const auto match = numbers.match(summary);
     if (!match.hasMatch())
         return {};
@@ -137,7 +137,8 @@ private Q_SLOTS:
     void leakedClientsHoldAConnectionEach()
     {
         const auto figuresFor = [this](int calls, double &peakAboveStart) {
-            auto run = m_fixture.run(QStringLiteral("pitfall-leak"), {{QStringLiteral("calls"), calls}, {QStringLiteral("latency_ms"), 30}});
+            auto run = m_fixture.run(QStringLiteral("pitfall-leak"),
+                                     {{QStringLiteral("calls"), calls}, {QStringLiteral("latency_ms"), 30}});
             if (!run || run->outcome().status != patterns::RunStatus::Ok) {
                 qWarning() << (run ? run->outcome().summary : QStringLiteral("no run"));
                 return LeakFigures{};
@@ -145,7 +146,9 @@ private Q_SLOTS:
             const auto &trace = run->trace();
             const auto *bad = taskNamed(trace, QStringLiteral("bad: clients never closed"));
             const auto open = trace::counters::openConnections();
-            peakAboveStart = bad ? counterMax(trace, open, bad->createdNs, bad->finishedNs) - counterAt(trace, open, bad->createdNs) : -1;
+            peakAboveStart = bad ? counterMax(trace, open, bad->createdNs, bad->finishedNs)
+                                       - counterAt(trace, open, bad->createdNs)
+                                 : -1;
             qInfo().noquote() << run->outcome().summary;
             return leakFigures(run->outcome().summary);
         };
@@ -157,7 +160,8 @@ private Q_SLOTS:
         // Each forgotten client keeps one connection open until the application ends...
         QCOMPARE(few.afterBad, 2);
         QCOMPARE(many.afterBad, 5);
-        QVERIFY2(fewPeak >= 2 && manyPeak >= 5 && manyPeak > fewPeak, qPrintable(QStringLiteral("%1 %2").arg(fewPeak).arg(manyPeak)));
+        QVERIFY2(fewPeak >= 2 && manyPeak >= 5 && manyPeak > fewPeak,
+                 qPrintable(QStringLiteral("%1 %2").arg(fewPeak).arg(manyPeak)));
         // ...while scoped clients leave none behind, and shutdown closes the forgotten ones.
         QCOMPARE(few.afterGood, 0);
         QCOMPARE(many.afterGood, 0);
@@ -171,7 +175,8 @@ private Q_SLOTS:
         QVERIFY(pattern);
         const auto values = patterns::parseAssignments(pattern->info().parameters, {QStringLiteral("calls=0")});
         QCOMPARE(values.errors.size(), 1);
-        QVERIFY2(values.errors.front().contains(QStringLiteral("calls must be between 1 and 50 calls")), qPrintable(values.errors.front()));
+        QVERIFY2(values.errors.front().contains(QStringLiteral("calls must be between 1 and 50 calls")),
+                 qPrintable(values.errors.front()));
     }
 
 private:

@@ -15,8 +15,10 @@ inline report::ReportInput sampleInput(const trace::Trace &trace)
     input.patternId = QStringLiteral("gather");
     input.explanation = QStringLiteral("First paragraph <b>not bold</b>.\nSecond line.\n\nSecond paragraph & more.");
     input.whatToLookFor = QStringLiteral("The bars overlap; 'orders' fails.");
-    input.parameters = {{QStringLiteral("tasks"), 3}, {QStringLiteral("label<i>"), QStringLiteral("\"><img src=x onerror=alert(2)>")}};
-    input.code = QStringLiteral("auto x = a < b && c > d;\n// \"quoted\" </pre><script>alert(3)</script>\nco_return x;\n");
+    input.parameters = {{QStringLiteral("tasks"), 3},
+                        {QStringLiteral("label<i>"), QStringLiteral("\"><img src=x onerror=alert(2)>")}};
+    input.code = QStringLiteral(
+        "auto x = a < b && c > d;\n// \"quoted\" </pre><script>alert(3)</script>\nco_return x;\n");
     input.pythonCode = QStringLiteral("async def main():\n    await asyncio.sleep(0)\n");
     input.status = QStringLiteral("error: orders down <b>");
     input.startedAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5), Qt::UTC);

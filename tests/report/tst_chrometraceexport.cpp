@@ -35,7 +35,10 @@ QJsonObject exportToJson(const Trace &trace, QByteArray *raw = nullptr)
     return document.object();
 }
 
-double us(qint64 ns) { return double(ns) / 1000.0; }
+double us(qint64 ns)
+{
+    return double(ns) / 1000.0;
+}
 
 // The viewer events of one kind ("X", "i", "M", ...) on one track.
 QList<QJsonObject> eventsOn(const QJsonArray &events, const QString &phase, qint64 tid = -1)
@@ -139,8 +142,9 @@ private Q_SLOTS:
         QHash<qint64, int> sortIndex;
         for (const auto &meta : eventsOn(events, QStringLiteral("M"))) {
             if (meta.value(QStringLiteral("name")).toString() == QLatin1String("thread_sort_index"))
-                sortIndex.insert(meta.value(QStringLiteral("tid")).toInteger(),
-                                 meta.value(QStringLiteral("args")).toObject().value(QStringLiteral("sort_index")).toInt());
+                sortIndex.insert(
+                    meta.value(QStringLiteral("tid")).toInteger(),
+                    meta.value(QStringLiteral("args")).toObject().value(QStringLiteral("sort_index")).toInt());
         }
         QCOMPARE(sortIndex.size(), 5);
         // worker (#5) is user's (#2) child: right after it, before orders (#3).
@@ -158,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(userMarks.first().value(QStringLiteral("name")).toString(), testing::hostileLabel());
         const auto ordersInstants = eventsOn(events, QStringLiteral("i"), 3);
         QCOMPARE(ordersInstants.size(), 1);
-        QVERIFY(ordersInstants.first().value(QStringLiteral("name")).toString().startsWith(QLatin1String("error: orders down")));
+        QVERIFY(
+            ordersInstants.first().value(QStringLiteral("name")).toString().startsWith(QLatin1String("error: orders down")));
         const auto slowInstants = eventsOn(events, QStringLiteral("i"), 4);
         QCOMPARE(slowInstants.size(), 1);
         QVERIFY(slowInstants.first().value(QStringLiteral("name")).toString().startsWith(QLatin1String("cancelled")));
@@ -183,10 +188,12 @@ private Q_SLOTS:
         const auto slices = eventsOn(events, QStringLiteral("X"), 4); // "slow": still sleeping
         QCOMPARE(slices.size(), 2);
         const auto life = slices.first();
-        QCOMPARE(life.value(QStringLiteral("args")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+        QCOMPARE(life.value(QStringLiteral("args")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("running"));
         QCOMPARE(life.value(QStringLiteral("ts")).toDouble() + life.value(QStringLiteral("dur")).toDouble(),
                  us(trace.endNs() - trace.startNs()));
-        QCOMPARE(slices.last().value(QStringLiteral("args")).toObject().value(QStringLiteral("resumed")).toBool(true), false);
+        QCOMPARE(slices.last().value(QStringLiteral("args")).toObject().value(QStringLiteral("resumed")).toBool(true),
+                 false);
     }
 
     void timestampsKeepNanoseconds()

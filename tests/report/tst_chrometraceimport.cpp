@@ -188,7 +188,8 @@ private Q_SLOTS:
         QVERIFY(!result.warnings.isEmpty());
         // Same tasks (under a process root) with the same suspensions.
         for (const auto &task : original.tasks()) {
-            const auto *imported = taskNamed(result.trace, original.string(task.name) + QStringLiteral(" (#%1)").arg(task.id));
+            const auto *imported = taskNamed(result.trace,
+                                             original.string(task.name) + QStringLiteral(" (#%1)").arg(task.id));
             QVERIFY2(imported, qPrintable(original.string(task.name)));
             QCOMPARE(imported->createdNs, task.createdNs - original.startNs());
             QCOMPARE(imported->status, task.status);
@@ -274,7 +275,8 @@ private Q_SLOTS:
         for (const auto id : trace.counterNames())
             counterNames << trace.string(id);
         counterNames.sort();
-        QCOMPARE(counterNames, (QStringList{QStringLiteral("mem heap"), QStringLiteral("mem stack"), QStringLiteral("queue")}));
+        QCOMPARE(counterNames,
+                 (QStringList{QStringLiteral("mem heap"), QStringLiteral("mem stack"), QStringLiteral("queue")}));
         QCOMPARE(eventsOf(trace, 0, EventKind::Mark).size(), 1); // the global instant
         QVERIFY(result.warnings.join(QLatin1Char('\n')).contains(QLatin1String("phase 's'")));
         // The summary works on imported traces too: two tasks under the root at once.
@@ -300,13 +302,15 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("hello") << QStringLiteral("does not start with a JSON object or array");
         QTest::newRow("truncated") << QByteArray(R"({"traceEvents":[{"ph":"X","ts":1)")
                                    << QStringLiteral("the file ends at byte 32 where expected ',' or '}'");
-        QTest::newRow("truncated string") << QByteArray("{\"traceEvents\":[{\"ph\":\"X") << QStringLiteral("is it truncated?");
+        QTest::newRow("truncated string")
+            << QByteArray("{\"traceEvents\":[{\"ph\":\"X") << QStringLiteral("is it truncated?");
         QTest::newRow("traceEvents not an array") << QByteArray(R"({"traceEvents":{"ph":"X"}})")
                                                   << QStringLiteral("\"traceEvents\" must be an array, not an object");
         QTest::newRow("ts is a string") << QByteArray(R"({"traceEvents":[{"ph":"X","ts":"abc","pid":1,"tid":1}]})")
                                         << QStringLiteral("traceEvents[0]: \"ts\" must be a number, not a string");
         QTest::newRow("ts too big") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1e308,"pid":1,"tid":1}]})")
-                                    << QStringLiteral("traceEvents[0]: \"ts\" is 1e+308 µs, out of the supported range");
+                                    << QStringLiteral(
+                                           "traceEvents[0]: \"ts\" is 1e+308 µs, out of the supported range");
         QTest::newRow("number overflows") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1e999}]})")
                                           << QStringLiteral("the number 1e999 is too large");
         QTest::newRow("negative duration") << QByteArray(R"({"traceEvents":[{"ph":"X","ts":5,"dur":-3}]})")
@@ -317,17 +321,18 @@ private Q_SLOTS:
                                              << QStringLiteral("traceEvents[1] must be an object, not a number");
         QTest::newRow("pid not an integer") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1,"pid":1.5}]})")
                                             << QStringLiteral("traceEvents[0]: \"pid\" must be an integer");
-        QTest::newRow("args not an object") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1,"args":[1]}]})")
-                                            << QStringLiteral("traceEvents[0]: \"args\" must be an object, not an array");
+        QTest::newRow("args not an object")
+            << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1,"args":[1]}]})")
+            << QStringLiteral("traceEvents[0]: \"args\" must be an object, not an array");
         QTest::newRow("deep top-level array") << deep << QStringLiteral("traceEvents[0] must be an object, not an array");
         QTest::newRow("deep args") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1,"args":{"a":)") + deep
                                    << QStringLiteral("JSON nested deeper than 64 levels");
         QTest::newRow("deep unknown member") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1,"x":)") + deep
                                              << QStringLiteral("JSON nested deeper than 64 levels");
-        QTest::newRow("deep unknown key") << QByteArray(R"({"other":)") + deep
-                                          << QStringLiteral("JSON nested deeper than 64 levels");
-        QTest::newRow("trailing garbage") << QByteArray(R"({"traceEvents":[]} x)")
-                                          << QStringLiteral("there is more after the JSON value");
+        QTest::newRow("deep unknown key")
+            << QByteArray(R"({"other":)") + deep << QStringLiteral("JSON nested deeper than 64 levels");
+        QTest::newRow("trailing garbage")
+            << QByteArray(R"({"traceEvents":[]} x)") << QStringLiteral("there is more after the JSON value");
         QTest::newRow("trailing comma") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":1},]})")
                                         << QStringLiteral("a trailing comma");
         QTest::newRow("missing colon") << QByteArray(R"({"traceEvents" []})") << QStringLiteral("expected ':'");
@@ -340,27 +345,27 @@ private Q_SLOTS:
         QTest::newRow("leading zero") << QByteArray(R"({"traceEvents":[{"ph":"i","ts":01}]})")
                                       << QStringLiteral("a malformed number");
         QTest::newRow("no traceEvents") << QByteArray(R"({"foo":1})") << QStringLiteral("no \"traceEvents\" array");
-        QTest::newRow("our section: bad version")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":2}})")
-            << QStringLiteral("coroscope.format: version 2 is not supported");
+        QTest::newRow("our section: bad version") << QByteArray(R"({"traceEvents":[],"coroscope":{"format":2}})")
+                                                  << QStringLiteral("coroscope.format: version 2 is not supported");
         QTest::newRow("our section: string out of range")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"threads":[],"events":[[0,0,1,99,0,0,0,0]]}})")
+            << QByteArray(
+                   R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"threads":[],"events":[[0,0,1,99,0,0,0,0]]}})")
             << QStringLiteral("coroscope.events[0]: string 99 is not in the string table");
-        QTest::newRow("our section: bad kind")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"threads":[],"events":[[0,9,1,0,0,0,0,0]]}})")
-            << QStringLiteral("coroscope.events[0]: unknown event kind 9");
-        QTest::newRow("our section: short event")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[0,1]]}})")
-            << QStringLiteral("coroscope.events[0]: expected 8 fields");
-        QTest::newRow("our section: time not integer")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[0.5,1,1,0,0,0,0,0]]}})")
-            << QStringLiteral("expected an integer, found 0.5");
-        QTest::newRow("our section: huge integer")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[99999999999999999999,1,1,0,0,0,0,0]]}})")
-            << QStringLiteral("does not fit in 64 bits");
-        QTest::newRow("our section: first string not empty")
-            << QByteArray(R"({"traceEvents":[],"coroscope":{"format":1,"strings":["x"],"locations":[["","",0]],"events":[]}})")
-            << QStringLiteral("must start with the empty string");
+        QTest::newRow("our section: bad kind") << QByteArray(
+            R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"threads":[],"events":[[0,9,1,0,0,0,0,0]]}})")
+                                               << QStringLiteral("coroscope.events[0]: unknown event kind 9");
+        QTest::newRow("our section: short event") << QByteArray(
+            R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[0,1]]}})")
+                                                  << QStringLiteral("coroscope.events[0]: expected 8 fields");
+        QTest::newRow("our section: time not integer") << QByteArray(
+            R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[0.5,1,1,0,0,0,0,0]]}})")
+                                                       << QStringLiteral("expected an integer, found 0.5");
+        QTest::newRow("our section: huge integer") << QByteArray(
+            R"({"traceEvents":[],"coroscope":{"format":1,"strings":[""],"locations":[["","",0]],"events":[[99999999999999999999,1,1,0,0,0,0,0]]}})")
+                                                   << QStringLiteral("does not fit in 64 bits");
+        QTest::newRow("our section: first string not empty") << QByteArray(
+            R"({"traceEvents":[],"coroscope":{"format":1,"strings":["x"],"locations":[["","",0]],"events":[]}})")
+                                                             << QStringLiteral("must start with the empty string");
     }
 
     void malformedInput()

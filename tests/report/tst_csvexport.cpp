@@ -93,8 +93,9 @@ private Q_SLOTS:
     {
         const auto trace = testing::sampleTrace();
         const auto rows = parseCsv(exportCsv(trace));
-        QCOMPARE(rows.first(), QStringLiteral("time_ns,task_id,task_name,parent_id,event,detail,label,file,line,thread,value")
-                                   .split(QLatin1Char(',')));
+        QCOMPARE(rows.first(),
+                 QStringLiteral("time_ns,task_id,task_name,parent_id,event,detail,label,file,line,thread,value")
+                     .split(QLatin1Char(',')));
         QCOMPARE(rows.size(), qsizetype(trace.events().size()) + 1);
         for (qsizetype i = 1; i < rows.size(); ++i) {
             const auto &row = rows[i];

@@ -39,7 +39,8 @@ int pdfPages(const QString &path)
         return -1;
     }
     const QByteArray pdf = readAll(path);
-    return int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page ") + pdf.count("/Type /Page>") + pdf.count("/Type /Page/"));
+    return int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page ") + pdf.count("/Type /Page>")
+               + pdf.count("/Type /Page/"));
 }
 
 } // namespace
@@ -125,7 +126,9 @@ private Q_SLOTS:
         auto input = testing::sampleInput(trace);
         // Long code: it is cut to fit page two rather than spilling onto a third.
         for (int i = 0; i < 300; ++i)
-            input.code += QStringLiteral("co_await step(%1); // a fairly long line of code to make the listing wide and long\n").arg(i);
+            input.code += QStringLiteral(
+                              "co_await step(%1); // a fairly long line of code to make the listing wide and long\n")
+                              .arg(i);
         const QString withCode = dir.filePath(QStringLiteral("handout.pdf"));
         QString error;
         QVERIFY2(report::exportTrace(input, withCode, &error), qPrintable(error));
@@ -186,7 +189,8 @@ private Q_SLOTS:
         const auto trace = testing::sampleTrace();
         QString error;
         QVERIFY(!report::exportTrace(testing::sampleInput(trace), dir.filePath(QStringLiteral("run.docx")), &error));
-        QCOMPARE(error, QStringLiteral("unknown export format \".docx\": use one of .json, .csv, .html, .svg, .png, .pdf"));
+        QCOMPARE(error,
+                 QStringLiteral("unknown export format \".docx\": use one of .json, .csv, .html, .svg, .png, .pdf"));
         QVERIFY(!report::exportTrace(testing::sampleInput(trace), dir.filePath(QStringLiteral("run")), &error));
         QVERIFY(error.contains(QLatin1String("has no file name extension")));
         report::ReportInput nothing;
@@ -202,10 +206,12 @@ private Q_SLOTS:
         const auto b = testing::manyEventsTrace(5, 2);
         QString error;
         for (const char *name : {"compare.html", "compare.svg", "compare.png"})
-            QVERIFY2(report::exportComparison(testing::sampleInput(a), testing::sampleInput(b), dir.filePath(QLatin1String(name)), &error),
+            QVERIFY2(report::exportComparison(testing::sampleInput(a), testing::sampleInput(b),
+                                              dir.filePath(QLatin1String(name)), &error),
                      qPrintable(error));
         QVERIFY(readAll(dir.filePath(QStringLiteral("compare.html"))).contains("What differs"));
-        QVERIFY(!report::exportComparison(testing::sampleInput(a), testing::sampleInput(b), dir.filePath(QStringLiteral("compare.csv")), &error));
+        QVERIFY(!report::exportComparison(testing::sampleInput(a), testing::sampleInput(b),
+                                          dir.filePath(QStringLiteral("compare.csv")), &error));
         QVERIFY(error.contains(QLatin1String(".html, .svg or .png")));
     }
 };

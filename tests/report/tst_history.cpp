@@ -89,16 +89,19 @@ struct LiveRun {
             recorder.recordAt(clock += 1000, EventKind::Created, id, recorder.intern(QStringLiteral("task %1").arg(id)),
                               recorder.intern(std::source_location::current()), 0, 1);
             recorder.recordAt(clock, EventKind::Started, id);
-            recorder.recordAt(clock += 500, EventKind::Suspended, id, recorder.intern(QStringLiteral("GET /%1").arg(id)), 0,
-                              quint8(SuspendReason::Network));
+            recorder.recordAt(clock += 500, EventKind::Suspended, id,
+                              recorder.intern(QStringLiteral("GET /%1").arg(id)), 0, quint8(SuspendReason::Network));
             recorder.recordAt(clock += 500, EventKind::Resumed, id);
             recorder.recordAt(clock, EventKind::Counter, 0, recorder.intern(QStringLiteral("lag")), 0, 0,
                               i == 3 ? std::nan("") : double(i));
-            recorder.recordAt(clock += 10, EventKind::Finished, id, 0, 0, quint8(i == 4 ? FinishStatus::Error : FinishStatus::Ok));
+            recorder.recordAt(clock += 10, EventKind::Finished, id, 0, 0,
+                              quint8(i == 4 ? FinishStatus::Error : FinishStatus::Ok));
         }
         auto drained = recorder.drainInto(trace);
         const qint64 late = std::max<qint64>(1, clock - 12'000); // into the previous batch
-        std::thread([&] { recorder.recordAt(late, EventKind::Mark, 1, recorder.intern(QStringLiteral("late from a pool"))); }).join();
+        std::thread([&] {
+            recorder.recordAt(late, EventKind::Mark, 1, recorder.intern(QStringLiteral("late from a pool")));
+        }).join();
         const auto second = recorder.drainInto(trace);
         drained.firstChanged = std::min(drained.firstChanged, second.firstChanged);
         drained.added += second.added;
@@ -117,7 +120,8 @@ int historyChild(const QString &databasePath)
     report::HistoryWriter writer;
     writer.setFlushInterval(std::chrono::milliseconds(0));
     QString error;
-    if (!writer.begin(databasePath, {QStringLiteral("gather"), QStringLiteral("doomed run"), {{QStringLiteral("tasks"), 5}}}, &error)) {
+    if (!writer.begin(databasePath,
+                      {QStringLiteral("gather"), QStringLiteral("doomed run"), {{QStringLiteral("tasks"), 5}}}, &error)) {
         std::fprintf(stderr, "begin failed: %s\n", qPrintable(error));
         return 1;
     }
@@ -147,8 +151,10 @@ private Q_SLOTS:
         report::HistoryWriter writer;
         writer.setFlushInterval(std::chrono::milliseconds(0));
         QString error;
-        const QVariantMap parameters{{QStringLiteral("tasks"), 5}, {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8080/x?a='1'")}};
-        QVERIFY2(writer.begin(path, {QStringLiteral("gather"), QStringLiteral("first try"), parameters}, &error), qPrintable(error));
+        const QVariantMap parameters{{QStringLiteral("tasks"), 5},
+                                     {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:8080/x?a='1'")}};
+        QVERIFY2(writer.begin(path, {QStringLiteral("gather"), QStringLiteral("first try"), parameters}, &error),
+                 qPrintable(error));
         LiveRun run;
         report::History history;
         QVERIFY2(history.open(path, &error), qPrintable(error));
@@ -171,7 +177,8 @@ private Q_SLOTS:
         QVERIFY(!again.remove(writer.runId(), &error));
         QVERIFY(error.contains(QLatin1String("still being recorded")));
 
-        QVERIFY2(writer.finish(run.trace, QStringLiteral("error"), QStringLiteral("1 of 30 requests failed"), &error), qPrintable(error));
+        QVERIFY2(writer.finish(run.trace, QStringLiteral("error"), QStringLiteral("1 of 30 requests failed"), &error),
+                 qPrintable(error));
         QVERIFY(!writer.isActive());
         const auto runs = history.runs(&error);
         QCOMPARE(runs.size(), std::size_t(1));
@@ -241,7 +248,9 @@ private Q_SLOTS:
         qint64 ids[3] = {};
         for (int i = 0; i < 3; ++i) {
             report::HistoryWriter writer;
-            QVERIFY(writer.begin(path, {QStringLiteral("p%1").arg(i), QStringLiteral("run %1").arg(i), {},
+            QVERIFY(writer.begin(path, {QStringLiteral("p%1").arg(i),
+                                        QStringLiteral("run %1").arg(i),
+                                        {},
                                         QDateTime::currentDateTimeUtc().addSecs(i)}));
             ids[i] = writer.runId();
             const auto trace = testing::sampleTrace();
@@ -342,7 +351,8 @@ private Q_SLOTS:
         int flushes = 0;
         QByteArray pending;
         while (flushes < 5) {
-            QVERIFY2(child.state() == QProcess::Running || child.bytesAvailable() > 0, child.readAllStandardError().constData());
+            QVERIFY2(child.state() == QProcess::Running || child.bytesAvailable() > 0,
+                     child.readAllStandardError().constData());
             child.waitForReadyRead(10'000);
             pending += child.readAllStandardOutput();
             qsizetype newline;
@@ -373,11 +383,13 @@ private Q_SLOTS:
         QVERIFY2(history.open(path, &error), qPrintable(error));
         const auto runs = history.runs();
         QCOMPARE(runs.size(), std::size_t(3));
-        const auto doomed = std::find_if(runs.begin(), runs.end(), [](const auto &run) { return run.name == QLatin1String("doomed run"); });
+        const auto doomed = std::find_if(runs.begin(), runs.end(),
+                                         [](const auto &run) { return run.name == QLatin1String("doomed run"); });
         QVERIFY(doomed != runs.end());
         QCOMPARE(doomed->status, QStringLiteral("interrupted"));
         QVERIFY(doomed->finishedAt.isValid());
-        QVERIFY2(doomed->eventCount >= flushed, qPrintable(QStringLiteral("%1 < %2").arg(doomed->eventCount).arg(flushed)));
+        QVERIFY2(doomed->eventCount >= flushed,
+                 qPrintable(QStringLiteral("%1 < %2").arg(doomed->eventCount).arg(flushed)));
         Trace partial;
         QVERIFY2(history.load(doomed->id, partial, &error), qPrintable(error));
         QCOMPARE(qint64(partial.events().size()), doomed->eventCount);

@@ -40,7 +40,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("a &lt; b &amp;&amp; c &gt; d")));
         QVERIFY(html.contains(QLatin1String("error: orders down &lt;b&gt;")));
         // The mark label from the trace (quotes, apostrophe, ampersand) in the event table.
-        QVERIFY(html.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;, comma")));
+        QVERIFY(html.contains(
+            QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;, comma")));
         QVERIFY(html.contains(QLatin1String("slow &lt;b&gt;timer&lt;/b&gt; (#4)")));
         // Scripts are also refused by the page's own policy.
         QVERIFY(html.contains(QLatin1String("Content-Security-Policy\" content=\"default-src 'none'")));
@@ -53,7 +54,8 @@ private Q_SLOTS:
         const QString html = report::htmlReport(input);
         QVERIFY(html.startsWith(QLatin1String("<!DOCTYPE html>")));
         QVERIFY(html.contains(QLatin1String("<title>gather &lt;script&gt;")));
-        for (const char *heading : {"What this pattern shows", "What to look for", "Parameters", "Summary", "Timeline", "Code", "Events"})
+        for (const char *heading :
+             {"What this pattern shows", "What to look for", "Parameters", "Summary", "Timeline", "Code", "Events"})
             QVERIFY2(html.contains(QStringLiteral("%1</h").arg(QLatin1String(heading))), heading);
         // Paragraphs: blank lines split, single line breaks kept.
         QVERIFY(html.contains(QLatin1String("<p>First paragraph &lt;b&gt;not bold&lt;/b&gt;.<br>\nSecond line.</p>")));
@@ -131,9 +133,11 @@ private Q_SLOTS:
         QVERIFY(html.contains(QLatin1String("Comparison: sequential vs gather &lt;fast&gt;")));
         QVERIFY(html.contains(QLatin1String("What differs")));
         // Wall time with its ratio; errors went from 1 to 0.
-        static const QRegularExpression wall(QStringLiteral("<td>wall time</td><td class=\"num\">8.00 ms</td><td class=\"num\">[^<]+</td><td class=\"num\">×0\\.00"));
+        static const QRegularExpression wall(QStringLiteral(
+            "<td>wall time</td><td class=\"num\">8.00 ms</td><td class=\"num\">[^<]+</td><td class=\"num\">×0\\.00"));
         QVERIFY(wall.match(html).hasMatch());
-        QVERIFY(html.contains(QStringLiteral("<tr class=\"differs\"><td>errors</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">−1</td>")));
+        QVERIFY(html.contains(QStringLiteral("<tr class=\"differs\"><td>errors</td><td class=\"num\">1</td><td "
+                                             "class=\"num\">0</td><td class=\"num\">−1</td>")));
         QVERIFY(html.contains(QStringLiteral("<tr class=\"differs\"><td>mode</td><td>one by one</td><td>—</td></tr>")));
         QVERIFY(html.contains(QLatin1String("<tr><td>tasks</td><td>3</td><td>3</td></tr>")));
         QCOMPARE(count(html, QStringLiteral("<svg")), 1);

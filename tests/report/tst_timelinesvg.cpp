@@ -20,7 +20,7 @@ struct ParsedSvg {
     int errors = 0;
     int cancellations = 0;
     int marks = 0;
-    QStringList texts;  // every text node, tooltips included
+    QStringList texts; // every text node, tooltips included
     QString moreNote;
 };
 
@@ -76,9 +76,11 @@ private Q_SLOTS:
         QCOMPARE(parsed.lanes.size(), qsizetype(trace.tasks().size()));
         QStringList order;
         for (const auto &lane : parsed.lanes)
-            order << lane.value(QStringLiteral("data-task")).toString() + QLatin1Char('/') + lane.value(QStringLiteral("data-depth")).toString();
+            order << lane.value(QStringLiteral("data-task")).toString() + QLatin1Char('/')
+                         + lane.value(QStringLiteral("data-depth")).toString();
         // main; user with its child worker; orders; slow.
-        QCOMPARE(order, (QStringList{QStringLiteral("1/0"), QStringLiteral("2/1"), QStringLiteral("5/2"), QStringLiteral("3/1"), QStringLiteral("4/1")}));
+        QCOMPARE(order, (QStringList{QStringLiteral("1/0"), QStringLiteral("2/1"), QStringLiteral("5/2"),
+                                     QStringLiteral("3/1"), QStringLiteral("4/1")}));
         QCOMPARE(parsed.lives.size(), 5);
         QCOMPARE(parsed.suspensions.size(), 5); // main, user, orders, slow, worker (on another thread)
         QCOMPARE(parsed.counters, 2);
@@ -176,9 +178,10 @@ private Q_SLOTS:
 
     void stackedRunsShareOneTimeAxis()
     {
-        const auto longRun = testing::sampleTrace();     // 8 ms
+        const auto longRun = testing::sampleTrace(); // 8 ms
         const auto shortRun = testing::manyEventsTrace(1, 2); // about 2 µs
-        const auto parsed = parse(report::stackedTimelineSvg({{&longRun, QStringLiteral("A")}, {&shortRun, QStringLiteral("B")}}));
+        const auto parsed = parse(
+            report::stackedTimelineSvg({{&longRun, QStringLiteral("A")}, {&shortRun, QStringLiteral("B")}}));
         QVERIFY(parsed.error.isEmpty());
         QCOMPARE(parsed.lanes.size(), 7);
         const double longWidth = parsed.lives[0].value(QStringLiteral("width")).toDouble();

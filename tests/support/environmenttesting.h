@@ -8,8 +8,8 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtDebug>
+#include <QTemporaryDir>
 
 namespace coroscope::testing {
 

@@ -3,16 +3,16 @@
 
 // For tests of the windows (tests/app): they link the Widgets layer.
 
-#include "environmenttesting.h"
 #include "app/window/mainwindow.h"
+#include "environmenttesting.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtDebug>
+#include <QTemporaryDir>
 
 namespace coroscope::testing {
 

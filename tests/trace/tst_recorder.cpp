@@ -121,10 +121,8 @@ void TestRecorder::concurrentRecordersAndDrainLoseNothing()
     for (const auto &event : trace.events()) {
         auto &expected = next[event.task];
         if (event.value != expected)
-            QFAIL(qPrintable(QStringLiteral("thread %1: event %2 where %3 was due")
-                                 .arg(event.task)
-                                 .arg(event.value)
-                                 .arg(expected)));
+            QFAIL(qPrintable(
+                QStringLiteral("thread %1: event %2 where %3 was due").arg(event.task).arg(event.value).arg(expected)));
         expected += 1;
     }
     QCOMPARE(next.size(), std::size_t(threads));

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/compare/comparewindow.h"
 
-#include "app/models/comparisonmodel.h"
 #include "app/export/exportdialog.h"
 #include "app/export/exportfeedback.h"
+#include "app/models/comparisonmodel.h"
 #include "app/models/timeformat.h"
-#include "app/timeline/timelinelegend.h"
 #include "app/models/timelinemodel.h"
-#include "app/timeline/timelinepanel.h"
 #include "app/models/timelinestate.h"
-#include "app/timeline/timelineview.h"
 #include "app/models/timewindowlink.h"
+#include "app/timeline/timelinelegend.h"
+#include "app/timeline/timelinepanel.h"
+#include "app/timeline/timelineview.h"
 #include "report/history.h"
 #include "trace/summary.h"
 
@@ -39,7 +39,8 @@ int visibleLaneCount(const TimelineModel &model)
 
 } // namespace
 
-CompareWindow *CompareWindow::load(const QString &historyPath, qint64 first, qint64 second, QString *error, QWidget *parent)
+CompareWindow *CompareWindow::load(const QString &historyPath, qint64 first, qint64 second, QString *error,
+                                   QWidget *parent)
 {
     report::History history;
     if (!history.open(historyPath, error))
@@ -186,7 +187,8 @@ void CompareWindow::alignNameColumns()
     // The time areas line up only if the name columns are equally wide.
     auto *headerA = timeline(0)->view()->header();
     auto *headerB = timeline(1)->view()->header();
-    const int width = std::max(headerA->sectionSize(TimelineModel::NameColumn), headerB->sectionSize(TimelineModel::NameColumn));
+    const int width = std::max(headerA->sectionSize(TimelineModel::NameColumn),
+                               headerB->sectionSize(TimelineModel::NameColumn));
     headerA->resizeSection(TimelineModel::NameColumn, width);
     headerB->resizeSection(TimelineModel::NameColumn, width);
     for (auto [from, to] : {std::pair{headerA, headerB}, std::pair{headerB, headerA}}) {
@@ -209,10 +211,10 @@ void CompareWindow::createActions()
         m_actions.insert(name, action);
         return action;
     };
-    connect(add(QStringLiteral("zoomIn"), QStringLiteral("Zoom &in"), QKeySequence::ZoomIn), &QAction::triggered, m_link,
-            &TimeWindowLink::zoomIn);
-    connect(add(QStringLiteral("zoomOut"), QStringLiteral("Zoom &out"), QKeySequence::ZoomOut), &QAction::triggered, m_link,
-            &TimeWindowLink::zoomOut);
+    connect(add(QStringLiteral("zoomIn"), QStringLiteral("Zoom &in"), QKeySequence::ZoomIn), &QAction::triggered,
+            m_link, &TimeWindowLink::zoomIn);
+    connect(add(QStringLiteral("zoomOut"), QStringLiteral("Zoom &out"), QKeySequence::ZoomOut), &QAction::triggered,
+            m_link, &TimeWindowLink::zoomOut);
     connect(add(QStringLiteral("fit"), QStringLiteral("&Fit both runs"), QKeySequence(Qt::CTRL | Qt::Key_0)),
             &QAction::triggered, m_link, &TimeWindowLink::fit);
     connect(add(QStringLiteral("export"), QStringLiteral("&Export comparison…"), QKeySequence(Qt::CTRL | Qt::Key_E)),
@@ -245,10 +247,9 @@ void CompareWindow::exportTo(const QString &path, const report::ExportOptions &o
     // The job shares the runs, and the inputs point into them: closing the window meanwhile is safe.
     auto first = m_sides[0].run;
     auto second = m_sides[1].run;
-    m_feedback->write(path, [first, second, inputA = first->reportInput(), inputB = second->reportInput(), path,
-                             options](QString *error) {
-        return report::exportComparison(inputA, inputB, path, error, options);
-    });
+    m_feedback->write(path,
+                      [first, second, inputA = first->reportInput(), inputB = second->reportInput(), path, options](
+                          QString *error) { return report::exportComparison(inputA, inputB, path, error, options); });
 }
 
 } // namespace coroscope::app

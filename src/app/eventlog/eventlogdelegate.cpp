@@ -32,8 +32,9 @@ void EventLogDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         return;
     const bool selected = option.state & QStyle::State_Selected;
     const auto foreground = index.data(Qt::ForegroundRole);
-    painter->setPen(foreground.canConvert<QColor>() ? foreground.value<QColor>()
-                                                    : option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(foreground.canConvert<QColor>()
+                        ? foreground.value<QColor>()
+                        : option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     painter->setFont(option.font);
     const auto &laidOut = m_texts.elided(text, option.font, rect.width());
     const auto size = laidOut.size();

@@ -35,12 +35,10 @@ EventLogPanel::EventLogPanel(QWidget *parent)
     table->horizontalHeader()->setHighlightSections(false);
 
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_filter, &EventLogFilter::setText);
-    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_filter->setKinds(EventLogFilter::Kinds(index));
-    });
-    connect(m_ui->selectedOnly, &QCheckBox::toggled, this, [this](bool only) {
-        m_filter->setTask(only && m_state ? m_state->selectedTask() : 0);
-    });
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_filter->setKinds(EventLogFilter::Kinds(index)); });
+    connect(m_ui->selectedOnly, &QCheckBox::toggled, this,
+            [this](bool only) { m_filter->setTask(only && m_state ? m_state->selectedTask() : 0); });
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventLogPanel::onCurrentRowChanged);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &EventLogPanel::updateCount);
@@ -56,9 +54,8 @@ EventLogPanel::EventLogPanel(QWidget *parent)
         if (m_following)
             bar->setValue(bar->maximum());
     });
-    connect(m_ui->table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_following = value >= m_ui->table->verticalScrollBar()->maximum() - 2;
-    });
+    connect(m_ui->table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_following = value >= m_ui->table->verticalScrollBar()->maximum() - 2; });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_state && m_state->isLive() && m_following && !m_followTimer.isActive())
             m_followTimer.start();
@@ -210,7 +207,8 @@ void EventLogPanel::applySelectionColors()
     const auto base = palette.color(QPalette::Base);
     const auto highlight = palette.color(QPalette::Highlight);
     const double mix = 0.28;
-    const QColor tint(int(base.red() * (1 - mix) + highlight.red() * mix), int(base.green() * (1 - mix) + highlight.green() * mix),
+    const QColor tint(int(base.red() * (1 - mix) + highlight.red() * mix),
+                      int(base.green() * (1 - mix) + highlight.green() * mix),
                       int(base.blue() * (1 - mix) + highlight.blue() * mix));
     for (const auto group : {QPalette::Active, QPalette::Inactive}) {
         palette.setColor(group, QPalette::Highlight, tint);

@@ -190,7 +190,8 @@ void HistoryPanel::deleteSelected()
     const auto ids = selectedRunIds();
     if (ids.isEmpty() || !m_model)
         return;
-    const auto what = ids.size() == 1 ? QStringLiteral("run #%1").arg(ids.first()) : QStringLiteral("%1 runs").arg(ids.size());
+    const auto what = ids.size() == 1 ? QStringLiteral("run #%1").arg(ids.first())
+                                      : QStringLiteral("%1 runs").arg(ids.size());
     auto *box = new QMessageBox(QMessageBox::Question, QStringLiteral("Delete from the history"),
                                 QStringLiteral("Delete %1 from the history? Its events are gone for good.").arg(what),
                                 QMessageBox::Cancel, this);

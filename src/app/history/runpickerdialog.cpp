@@ -35,7 +35,8 @@ RunPickerDialog::RunPickerDialog(const std::vector<report::HistoryRun> &runs, QW
     form->addRow(QStringLiteral("Run &A:"), m_first);
     form->addRow(QStringLiteral("Run &B:"), m_second);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(QStringLiteral("Both runs are drawn on one time axis, with what differs between them."), this));
+    layout->addWidget(
+        new QLabel(QStringLiteral("Both runs are drawn on one time axis, with what differs between them."), this));
     layout->addLayout(form);
     layout->addWidget(m_note);
     layout->addWidget(m_buttons);
@@ -77,7 +78,8 @@ void RunPickerDialog::updateButtons()
     const bool distinct = first > 0 && second > 0 && first != second;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(distinct);
     if (m_first->count() < 2)
-        m_note->setText(QStringLiteral("The history needs at least two runs: run a pattern twice (or two patterns) first."));
+        m_note->setText(
+            QStringLiteral("The history needs at least two runs: run a pattern twice (or two patterns) first."));
     else
         m_note->setText(distinct ? QString() : QStringLiteral("Pick two different runs."));
 }

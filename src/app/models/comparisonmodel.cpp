@@ -53,16 +53,11 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case MetricColumn:
-            return row.metric;
-        case FirstColumn:
-            return row.first;
-        case SecondColumn:
-            return row.second;
-        case ChangeColumn:
-            return row.differs ? row.change : QStringLiteral("same");
-        default:
-            return {};
+        case MetricColumn: return row.metric;
+        case FirstColumn: return row.first;
+        case SecondColumn: return row.second;
+        case ChangeColumn: return row.differs ? row.change : QStringLiteral("same");
+        default: return {};
         }
     case Qt::FontRole:
         if (row.differs) {
@@ -74,10 +69,8 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() == MetricColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case DiffersRole:
-        return row.differs;
-    default:
-        return {};
+    case DiffersRole: return row.differs;
+    default: return {};
     }
 }
 
@@ -86,16 +79,11 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case MetricColumn:
-        return QStringLiteral("Metric");
-    case FirstColumn:
-        return m_firstHeading;
-    case SecondColumn:
-        return m_secondHeading;
-    case ChangeColumn:
-        return QStringLiteral("Change A → B");
-    default:
-        return {};
+    case MetricColumn: return QStringLiteral("Metric");
+    case FirstColumn: return m_firstHeading;
+    case SecondColumn: return m_secondHeading;
+    case ChangeColumn: return QStringLiteral("Change A → B");
+    default: return {};
     }
 }
 

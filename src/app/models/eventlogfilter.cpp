@@ -47,17 +47,13 @@ void EventLogFilter::setText(const QString &text)
 bool EventLogFilter::acceptsKind(const trace::Event &event) const
 {
     switch (m_kinds) {
-    case Kinds::All:
-        return true;
-    case Kinds::TaskEvents:
-        return event.kind != EventKind::Counter;
-    case Kinds::Waits:
-        return event.kind == EventKind::Suspended || event.kind == EventKind::Resumed;
+    case Kinds::All: return true;
+    case Kinds::TaskEvents: return event.kind != EventKind::Counter;
+    case Kinds::Waits: return event.kind == EventKind::Suspended || event.kind == EventKind::Resumed;
     case Kinds::Problems:
         return event.kind == EventKind::Mark
                || (event.kind == EventKind::Finished && event.status() != trace::FinishStatus::Ok);
-    case Kinds::Counters:
-        return event.kind == EventKind::Counter;
+    case Kinds::Counters: return event.kind == EventKind::Counter;
     }
     return true;
 }

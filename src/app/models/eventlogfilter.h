@@ -17,8 +17,8 @@ public:
     enum class Kinds {
         TaskEvents, // everything but counters: what the tasks did (the default)
         All,
-        Waits,      // suspended and resumed
-        Problems,   // errors, cancellations and marks
+        Waits, // suspended and resumed
+        Problems, // errors, cancellations and marks
         Counters,
     };
     Q_ENUM(Kinds)

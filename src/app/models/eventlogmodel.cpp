@@ -116,12 +116,9 @@ QString EventLogModel::taskName(trace::TaskId task) const
 QString EventLogModel::text(const trace::Event &event, int column) const
 {
     switch (column) {
-    case TimeColumn:
-        return formatMilliseconds(event.timeNs);
-    case TaskColumn:
-        return taskName(event.task);
-    case EventColumn:
-        return QString::fromLatin1(trace::toString(event.kind));
+    case TimeColumn: return formatMilliseconds(event.timeNs);
+    case TaskColumn: return taskName(event.task);
+    case EventColumn: return QString::fromLatin1(trace::toString(event.kind));
     case DetailColumn: {
         const auto label = m_trace->string(event.label);
         switch (event.kind) {
@@ -129,25 +126,20 @@ QString EventLogModel::text(const trace::Event &event, int column) const
             return event.value != 0 ? QStringLiteral("spawned by ") + taskName(trace::TaskId(event.value))
                                     : QStringLiteral("root task");
         case EventKind::Started:
-        case EventKind::Resumed:
-            return {};
+        case EventKind::Resumed: return {};
         case EventKind::Suspended:
             return reasonTitle(event.reason()) + (label.isEmpty() ? QString() : QStringLiteral(": ") + label);
         case EventKind::Finished:
-            return QString::fromLatin1(trace::toString(event.status())) + (label.isEmpty() ? QString() : QStringLiteral(": ") + label);
-        case EventKind::Counter:
-            return QStringLiteral("%1 = %2").arg(label).arg(event.value);
-        case EventKind::Mark:
-            return label;
+            return QString::fromLatin1(trace::toString(event.status()))
+                   + (label.isEmpty() ? QString() : QStringLiteral(": ") + label);
+        case EventKind::Counter: return QStringLiteral("%1 = %2").arg(label).arg(event.value);
+        case EventKind::Mark: return label;
         }
         return {};
     }
-    case SourceColumn:
-        return fileAndLine(m_trace->location(event.location));
-    case ThreadColumn:
-        return m_trace->threadName(event.thread);
-    default:
-        return {};
+    case SourceColumn: return fileAndLine(m_trace->location(event.location));
+    case ThreadColumn: return m_trace->threadName(event.thread);
+    default: return {};
     }
 }
 
@@ -168,8 +160,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (!e)
         return {};
     switch (role) {
-    case Qt::DisplayRole:
-        return text(*e, index.column());
+    case Qt::DisplayRole: return text(*e, index.column());
     case Qt::ToolTipRole:
         if (index.column() == SourceColumn && e->location) {
             const auto where = m_trace->location(e->location);
@@ -187,14 +178,12 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return m_palette.spanColor(probe);
         }
         case EventKind::Started:
-        case EventKind::Resumed:
-            return m_palette.running();
+        case EventKind::Resumed: return m_palette.running();
         case EventKind::Finished:
             return e->status() == trace::FinishStatus::Error       ? m_palette.failed()
                    : e->status() == trace::FinishStatus::Cancelled ? m_palette.cancelled()
                                                                    : QVariant();
-        default:
-            return {};
+        default: return {};
         }
     case Qt::ForegroundRole:
         if (e->kind == EventKind::Finished && e->status() == trace::FinishStatus::Error)
@@ -202,14 +191,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == TimeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case TaskIdRole:
-        return e->task;
-    case TimeNsRole:
-        return e->timeNs;
-    case KindRole:
-        return int(e->kind);
-    default:
-        return {};
+    case TaskIdRole: return e->task;
+    case TimeNsRole: return e->timeNs;
+    case KindRole: return int(e->kind);
+    default: return {};
     }
 }
 

@@ -161,8 +161,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole:
-        return text(*stored, index.column());
+    case Qt::EditRole: return text(*stored, index.column());
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("Run #%1, %2").arg(stored->id).arg(stored->status);
         if (!stored->summary.isEmpty())

@@ -39,30 +39,34 @@ class JobTracker : public QObject
 public:
     enum class Policy {
         LatestOnly, // a new job supersedes the one under way: opening one trace, then another
-        Every,      // every job reports: several exports may be written at once
+        Every, // every job reports: several exports may be written at once
     };
 
     explicit JobTracker(Policy policy, QObject *parent = nullptr);
     // Cancels every job and waits for it: a job may read what the tracker's owner owns.
     ~JobTracker() override;
 
-    template <typename Result>
+    template<typename Result>
     using Work = std::function<Result(const JobControl &control)>;
 
     // Runs `work` on the thread pool. On this tracker's thread, `done` gets its result, or
     // `cancelled` runs instead if cancel() came first (even when the work had already finished).
     // A superseded job calls neither. Returns the job's id.
-    template <typename Result>
+    template<typename Result>
     quint64 start(const QString &description, Work<Result> work, std::function<void(Result &)> done,
                   std::function<void()> cancelled = {})
     {
         auto result = std::make_shared<std::shared_ptr<Result>>();
         return startJob(
-            description, [work = std::move(work), result](const JobControl &control) { *result = std::make_shared<Result>(work(control)); },
+            description,
+            [work = std::move(work), result](const JobControl &control) {
+                *result = std::make_shared<Result>(work(control));
+            },
             [done = std::move(done), result] {
                 if (*result) // empty if the work threw
                     done(**result);
-            }, std::move(cancelled));
+            },
+            std::move(cancelled));
     }
 
     // Cancels every job under way (its work sees isCancelled(); its result is not delivered).

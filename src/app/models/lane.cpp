@@ -40,8 +40,8 @@ void summariseSpans(Lane &lane)
                     covered[below[k].key] += below[k].coveredNs;
             }
             const auto dominant = std::max_element(covered.begin(), covered.end());
-            blocks.push_back(SpanBlock{spans[first].startNs, spans[last].endNs, *dominant,
-                                       quint8(dominant - covered.begin())});
+            blocks.push_back(
+                SpanBlock{spans[first].startNs, spans[last].endNs, *dominant, quint8(dominant - covered.begin())});
         }
     }
     lane.blocksValidBelow = spans.size();

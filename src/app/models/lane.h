@@ -12,19 +12,19 @@
 namespace coroscope::app {
 
 enum class LaneKind : quint8 {
-    Group,     // a heading: "Counters", "Worker threads", "Tasks"
+    Group, // a heading: "Counters", "Worker threads", "Tasks"
     EventLoop, // the pattern loop's heartbeat: its lag, and the run's own marks
-    Task,      // one coroutine, nested under the task that spawned it
-    Thread,    // a thread other than the loop's: which task ran there, when
-    Counter,   // a value over time, drawn as a step chart
+    Task, // one coroutine, nested under the task that spawned it
+    Thread, // a thread other than the loop's: which task ran there, when
+    Counter, // a value over time, drawn as a step chart
 };
 
 enum class SpanState : quint8 {
-    Queued,    // created, waiting for a thread to start it (thread-pool jobs)
+    Queued, // created, waiting for a thread to start it (thread-pool jobs)
     Running,
     Suspended, // waiting at a co_await; see reason
     Cancelled, // the wait a cancellation interrupted, up to the end of the task
-    Failed,    // the last stretch of a task that ended with an error
+    Failed, // the last stretch of a task that ended with an error
 };
 inline constexpr int SpanStateCount = 5;
 const char *toString(SpanState state);
@@ -35,7 +35,7 @@ struct Span {
     qint64 startNs = 0;
     qint64 endNs = -1; // -1: still open, it ends at the newest time of the trace
     trace::TaskId task = 0;
-    trace::StringId label = 0;      // what a suspension waits for ("sleep 100 ms", "GET /users/3")
+    trace::StringId label = 0; // what a suspension waits for ("sleep 100 ms", "GET /users/3")
     trace::LocationId location = 0; // the co_await it waits at
     SpanState state = SpanState::Running;
     trace::SuspendReason reason = trace::SuspendReason::Other;
@@ -88,11 +88,11 @@ struct Lane {
     int row = 0; // index in parent->children (or among the top-level lanes)
     QString title;
 
-    trace::TaskId task = 0;          // Task lanes
-    trace::ThreadIndex thread = 0;   // Thread lanes, and the EventLoop lane's thread
-    trace::StringId counter = 0;     // Counter and EventLoop lanes: the counter's name
+    trace::TaskId task = 0; // Task lanes
+    trace::ThreadIndex thread = 0; // Thread lanes, and the EventLoop lane's thread
+    trace::StringId counter = 0; // Counter and EventLoop lanes: the counter's name
 
-    std::vector<Span> spans;         // Task and Thread lanes
+    std::vector<Span> spans; // Task and Thread lanes
     std::array<std::vector<SpanBlock>, spanBlockLevels> blocks; // summaries of the spans
     std::size_t blocksValidBelow = 0; // spans from here on may have changed since summarising
     std::vector<CounterPoint> points; // Counter and EventLoop lanes

@@ -18,13 +18,13 @@ namespace coroscope::app {
 struct OpenedTrace {
     trace::Trace trace;
     QString patternId; // empty when the catalog does not know it (other tools' traces)
-    QString name;      // the run's name in the history, or the title the file carried
-    QString status;    // "ok", "error", "cancelled", "interrupted", ... (empty: not known)
+    QString name; // the run's name in the history, or the title the file carried
+    QString status; // "ok", "error", "cancelled", "interrupted", ... (empty: not known)
     QString summary;
     QVariantMap parameters; // what the run was given, when known
     QDateTime startedAt;
     qint64 historyId = 0; // 0: not from the history
-    QString filePath;     // the imported file
+    QString filePath; // the imported file
     QStringList warnings; // what an import mapped approximately or left out
 
     // "run #12 of 2026-11-25 14:20:31" or "other.json": what the window says it shows.

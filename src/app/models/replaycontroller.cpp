@@ -93,7 +93,8 @@ void ReplayController::advance()
 qint64 ReplayController::nextEventTime(const trace::Trace &trace, qint64 timeNs, trace::TaskId task)
 {
     const auto &events = trace.events();
-    auto it = std::partition_point(events.begin(), events.end(), [&](const trace::Event &e) { return e.timeNs <= timeNs; });
+    auto it = std::partition_point(events.begin(), events.end(),
+                                   [&](const trace::Event &e) { return e.timeNs <= timeNs; });
     for (; it != events.end(); ++it) {
         if (isStep(*it, task))
             return it->timeNs;
@@ -104,7 +105,8 @@ qint64 ReplayController::nextEventTime(const trace::Trace &trace, qint64 timeNs,
 qint64 ReplayController::previousEventTime(const trace::Trace &trace, qint64 timeNs, trace::TaskId task)
 {
     const auto &events = trace.events();
-    auto it = std::partition_point(events.begin(), events.end(), [&](const trace::Event &e) { return e.timeNs < timeNs; });
+    auto it = std::partition_point(events.begin(), events.end(),
+                                   [&](const trace::Event &e) { return e.timeNs < timeNs; });
     while (it != events.begin()) {
         --it;
         if (isStep(*it, task))

@@ -30,7 +30,9 @@ QString shortFunctionName(const QString &signature)
             ++depth;
         else if (c == QLatin1Char('<'))
             --depth;
-        else if (depth == 0 && (c == QLatin1Char(' ') || (c == QLatin1Char(':') && i > 0 && signature.at(i - 1) == QLatin1Char(':')))) {
+        else if (depth == 0
+                 && (c == QLatin1Char(' ')
+                     || (c == QLatin1Char(':') && i > 0 && signature.at(i - 1) == QLatin1Char(':')))) {
             start = i + 1;
             break;
         }

@@ -34,12 +34,9 @@ bool isTaskEvent(const Event &event)
     case EventKind::Started:
     case EventKind::Suspended:
     case EventKind::Resumed:
-    case EventKind::Finished:
-        return true;
-    case EventKind::Mark:
-        return event.task != 0;
-    case EventKind::Counter:
-        return false;
+    case EventKind::Finished: return true;
+    case EventKind::Mark: return event.task != 0;
+    case EventKind::Counter: return false;
     }
     return false;
 }
@@ -280,8 +277,7 @@ void TimelineModel::createLanes(const std::vector<Event> &fresh)
             if (event.task == 0)
                 ensureSlot(EventLoopSlot);
             break;
-        default:
-            break;
+        default: break;
         }
     }
 
@@ -388,11 +384,8 @@ void TimelineModel::applyTaskEvent(Lane &lane, const Event &event)
         lane.markers.push_back(Marker{event.timeNs, event.label, kind});
         break;
     }
-    case EventKind::Mark:
-        lane.markers.push_back(Marker{event.timeNs, event.label, MarkerKind::Mark});
-        break;
-    case EventKind::Counter:
-        break;
+    case EventKind::Mark: lane.markers.push_back(Marker{event.timeNs, event.label, MarkerKind::Mark}); break;
+    case EventKind::Counter: break;
     }
 }
 
@@ -462,7 +455,7 @@ void TimelineModel::addPoint(Lane &lane, qint64 timeNs, double value)
     } else {
         // Counters from another thread's later batch: keep the points in time order.
         const auto at = std::upper_bound(lane.points.begin(), lane.points.end(), timeNs,
-                                          [](qint64 t, const CounterPoint &p) { return t < p.timeNs; });
+                                         [](qint64 t, const CounterPoint &p) { return t < p.timeNs; });
         lane.points.insert(at, point);
     }
     lane.maxValue = std::max(lane.maxValue, value);
@@ -580,22 +573,14 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (l->kind == LaneKind::Thread)
             return QStringLiteral("Thread %1: the tasks it ran (executor jobs, database work)").arg(l->thread);
         return l->title;
-    case LaneKindRole:
-        return int(l->kind);
-    case TaskIdRole:
-        return l->task;
-    case ParentTaskRole:
-        return l->parentTask;
-    case ThreadRole:
-        return l->thread;
-    case SpanCountRole:
-        return qlonglong(l->spans.size());
-    case PointCountRole:
-        return qlonglong(l->points.size());
-    case MarkerCountRole:
-        return qlonglong(l->markers.size());
-    case StatusRole:
-        return l->kind == LaneKind::Task ? statusText(*l) : QString();
+    case LaneKindRole: return int(l->kind);
+    case TaskIdRole: return l->task;
+    case ParentTaskRole: return l->parentTask;
+    case ThreadRole: return l->thread;
+    case SpanCountRole: return qlonglong(l->spans.size());
+    case PointCountRole: return qlonglong(l->points.size());
+    case MarkerCountRole: return qlonglong(l->markers.size());
+    case StatusRole: return l->kind == LaneKind::Task ? statusText(*l) : QString();
     case StartNsRole:
         if (l->kind == LaneKind::Task)
             return l->createdNs;
@@ -604,10 +589,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (l->kind == LaneKind::Task)
             return l->finishedNs;
         return !l->spans.empty() ? l->spans.back().endNs : !l->points.empty() ? l->points.back().timeNs : -1;
-    case MaxValueRole:
-        return l->maxValue;
-    default:
-        return {};
+    case MaxValueRole: return l->maxValue;
+    default: return {};
     }
 }
 

@@ -25,7 +25,7 @@ public:
     enum Column { NameColumn, TimelineColumn, ColumnCount };
     enum Role {
         LaneKindRole = Qt::UserRole + 1, // int(LaneKind)
-        TaskIdRole,                      // Task lanes (and the task of a Thread lane's span)
+        TaskIdRole, // Task lanes (and the task of a Thread lane's span)
         ParentTaskRole,
         ThreadRole,
         SpanCountRole,

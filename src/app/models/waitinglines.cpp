@@ -32,8 +32,7 @@ WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::Ta
         // At the newest moment of a live run, open spans have not ended yet.
         if (!span && !lane->spans.empty() && lane->spans.back().isOpen() && timeNs >= lane->spans.back().startNs)
             span = &lane->spans.back();
-        if (!span || span->location == 0
-            || (span->state != SpanState::Suspended && span->state != SpanState::Cancelled))
+        if (!span || span->location == 0 || (span->state != SpanState::Suspended && span->state != SpanState::Cancelled))
             continue;
         const int line = lineFor(span->location);
         if (line <= 0)
@@ -42,7 +41,8 @@ WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::Ta
         if (lane->task == selected) {
             result.selectedLine = line;
             const auto label = trace->string(span->label);
-            result.selectedReason = reasonTitle(span->reason) + (label.isEmpty() ? QString() : QStringLiteral(": ") + label);
+            result.selectedReason = reasonTitle(span->reason)
+                                    + (label.isEmpty() ? QString() : QStringLiteral(": ") + label);
         }
     }
     return result;

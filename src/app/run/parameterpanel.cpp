@@ -21,7 +21,10 @@ namespace {
 
 QString rangeText(const ParameterSpec &spec)
 {
-    return QStringLiteral("%1 to %2%3").arg(spec.minimum).arg(spec.maximum).arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
+    return QStringLiteral("%1 to %2%3")
+        .arg(spec.minimum)
+        .arg(spec.maximum)
+        .arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
 }
 
 } // namespace
@@ -52,7 +55,8 @@ void ParameterPanel::setSpecs(const patterns::ParameterSpecs &specs)
     for (const auto &spec : specs) {
         Field field;
         field.spec = spec;
-        QString tip = QStringLiteral("<b>%1</b> <code>%2</code>").arg(spec.label.toHtmlEscaped(), spec.name.toHtmlEscaped());
+        QString tip
+            = QStringLiteral("<b>%1</b> <code>%2</code>").arg(spec.label.toHtmlEscaped(), spec.name.toHtmlEscaped());
         if (!spec.help.isEmpty())
             tip += QStringLiteral("<br>") + spec.help.toHtmlEscaped();
         switch (spec.type) {
@@ -60,7 +64,8 @@ void ParameterPanel::setSpecs(const patterns::ParameterSpecs &specs)
         case ParameterSpec::Type::DurationMs: {
             auto *box = new QSpinBox(this);
             const bool bounded = spec.maximum > spec.minimum;
-            box->setRange(int(std::max<double>(spec.minimum, INT_MIN)), bounded ? int(std::min<double>(spec.maximum, INT_MAX)) : INT_MAX);
+            box->setRange(int(std::max<double>(spec.minimum, INT_MIN)),
+                          bounded ? int(std::min<double>(spec.maximum, INT_MAX)) : INT_MAX);
             box->setSuffix(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
             box->setAccelerated(true);
             box->setKeyboardTracking(false);
@@ -177,7 +182,8 @@ QStringList ParameterPanel::setValues(const QVariantMap &values)
 {
     QStringList rejected;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        auto field = std::find_if(m_fields.begin(), m_fields.end(), [&](const Field &f) { return f.spec.name == it.key(); });
+        auto field = std::find_if(m_fields.begin(), m_fields.end(),
+                                  [&](const Field &f) { return f.spec.name == it.key(); });
         if (field == m_fields.end()) {
             rejected.append(QStringLiteral("unknown parameter \"%1\"").arg(it.key()));
             continue;

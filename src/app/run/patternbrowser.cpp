@@ -80,7 +80,8 @@ void PatternBrowser::populate()
                 continue;
             auto *item = new QStandardItem(info.title);
             item->setData(info.id, PatternIdRole);
-            item->setData(QStringList{info.title, info.id, info.summary, info.category}.join(QLatin1Char(' ')), SearchTextRole);
+            item->setData(QStringList{info.title, info.id, info.summary, info.category}.join(QLatin1Char(' ')),
+                          SearchTextRole);
             item->setToolTip(QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
                                  .arg(info.title.toHtmlEscaped(), info.id.toHtmlEscaped(), info.summary.toHtmlEscaped()));
             group->appendRow(item);

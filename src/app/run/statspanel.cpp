@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/run/statspanel.h"
 
-#include "app/timeline/lanepainter.h"
 #include "app/models/timeformat.h"
 #include "app/models/timelinepalette.h"
+#include "app/timeline/lanepainter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -45,8 +45,8 @@ protected:
         const QFontMetricsF metrics(font());
         if (total <= 0) {
             painter.setPen(this->palette().color(QPalette::PlaceholderText));
-            painter.drawText(QRectF(0, bar.bottom(), width(), height() - bar.bottom()), Qt::AlignLeft | Qt::AlignVCenter,
-                             QStringLiteral("no waiting yet"));
+            painter.drawText(QRectF(0, bar.bottom(), width(), height() - bar.bottom()),
+                             Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("no waiting yet"));
             return;
         }
         double x = 0;
@@ -61,7 +61,9 @@ protected:
             x += w;
             if (!legend.isEmpty())
                 legend += QStringLiteral(" · ");
-            legend += QStringLiteral("%1 %2%").arg(reasonTitle(trace::SuspendReason(i))).arg(qRound(100.0 * double(ns) / double(total)));
+            legend += QStringLiteral("%1 %2%")
+                          .arg(reasonTitle(trace::SuspendReason(i)))
+                          .arg(qRound(100.0 * double(ns) / double(total)));
         }
         painter.setPen(this->palette().color(QPalette::WindowText));
         painter.drawText(QRectF(0, bar.bottom(), width(), height() - bar.bottom()), Qt::AlignLeft | Qt::AlignVCenter,
@@ -80,8 +82,13 @@ StatsPanel::StatsPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     const std::pair<const char *, const char *> cards[] = {
-        {"outcome", "Outcome"}, {"wall", "Wall time"}, {"tasks", "Tasks"}, {"peak", "Peak concurrency"},
-        {"errors", "Errors"}, {"cancelled", "Cancelled"}, {"lag", "Loop lag p50 / p99 / max"},
+        {"outcome", "Outcome"},
+        {"wall", "Wall time"},
+        {"tasks", "Tasks"},
+        {"peak", "Peak concurrency"},
+        {"errors", "Errors"},
+        {"cancelled", "Cancelled"},
+        {"lag", "Loop lag p50 / p99 / max"},
     };
     for (const auto &[name, caption] : cards)
         layout->addWidget(addCard(QString::fromLatin1(name), QString::fromLatin1(caption)));
@@ -159,11 +166,12 @@ void StatsPanel::showSummary(const trace::Summary &summary)
     setCard(QStringLiteral("errors"), QString::number(summary.errors), summary.errors > 0 ? palette.failed() : QColor());
     setCard(QStringLiteral("cancelled"), QString::number(summary.cancellations));
     const auto ms = [](double value) { return QString::number(value, 'f', value < 10 ? 1 : 0); };
-    setCard(QStringLiteral("lag"),
-            QStringLiteral("%1 / %2 / %3 ms").arg(ms(summary.loopLagP50Ms), ms(summary.loopLagP99Ms), ms(summary.loopLagMaxMs)),
-            summary.loopLagMaxMs >= blockedLagMs     ? palette.lagBlocked()
-            : summary.loopLagMaxMs >= warningLagMs ? palette.lagWarning()
-                                                   : QColor());
+    setCard(
+        QStringLiteral("lag"),
+        QStringLiteral("%1 / %2 / %3 ms").arg(ms(summary.loopLagP50Ms), ms(summary.loopLagP99Ms), ms(summary.loopLagMaxMs)),
+        summary.loopLagMaxMs >= blockedLagMs   ? palette.lagBlocked()
+        : summary.loopLagMaxMs >= warningLagMs ? palette.lagWarning()
+                                               : QColor());
     m_waits->setWaits(summary.suspendedNsByReason);
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/source/codeview.h"
 
+#include "app/models/timelinepalette.h"
 #include "app/source/cpphighlighter.h"
 #include "app/source/pythonhighlighter.h"
-#include "app/models/timelinepalette.h"
 
 #include <QFontDatabase>
 #include <QPainter>

@@ -66,7 +66,8 @@ void SourcePanel::showWaiting(const WaitingLines &lines, const QString &taskName
                                .arg(lines.selectedLine)
                                .arg(lines.selectedReason.toHtmlEscaped()));
     } else if (!taskName.isEmpty()) {
-        m_caption->setText(QStringLiteral("<b>%1</b> is not waiting in this file at the playhead").arg(taskName.toHtmlEscaped()));
+        m_caption->setText(
+            QStringLiteral("<b>%1</b> is not waiting in this file at the playhead").arg(taskName.toHtmlEscaped()));
     } else if (!lines.tasksPerLine.isEmpty()) {
         int total = 0;
         for (const auto count : lines.tasksPerLine)

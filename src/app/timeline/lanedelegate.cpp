@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/lanedelegate.h"
 
-#include "app/timeline/lanepainter.h"
 #include "app/models/timelinemodel.h"
+#include "app/timeline/lanepainter.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -34,7 +34,8 @@ QSize LaneDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     const auto kind = LaneKind(index.data(TimelineModel::LaneKindRole).toInt());
     // Headings keep their size; lanes take the extra room.
     const double scale = kind == LaneKind::Group ? 1.0 : m_rowScale;
-    return QSize(option.fontMetrics.averageCharWidth() * 16, int(std::round(naturalHeight(kind, option.fontMetrics) * scale)));
+    return QSize(option.fontMetrics.averageCharWidth() * 16,
+                 int(std::round(naturalHeight(kind, option.fontMetrics) * scale)));
 }
 
 void LaneDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -2,8 +2,8 @@
 #include "app/timeline/lanepainter.h"
 
 #include "app/models/timeformat.h"
-#include "app/timeline/statictextcache.h"
 #include "app/models/timelinemodel.h"
+#include "app/timeline/statictextcache.h"
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -77,7 +77,8 @@ QImage &scratchImage(int columns, int rows)
 {
     thread_local QImage image;
     if (image.width() < columns || image.height() < rows)
-        image = QImage(std::max(columns, image.width()), std::max(rows, image.height()), QImage::Format_ARGB32_Premultiplied);
+        image = QImage(std::max(columns, image.width()), std::max(rows, image.height()),
+                       QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < rows; ++y)
         std::fill_n(reinterpret_cast<QRgb *>(image.scanLine(y)), columns, QRgb(0));
     return image;
@@ -151,7 +152,8 @@ QString spanText(const Span &span, const Lane &lane, const LaneFrame &frame)
     case SpanState::Queued: return QStringLiteral("queued");
     case SpanState::Running: return QStringLiteral("running");
     case SpanState::Suspended: return label.isEmpty() ? reasonTitle(span.reason) : label;
-    case SpanState::Cancelled: return label.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("cancelled: ") + label;
+    case SpanState::Cancelled:
+        return label.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("cancelled: ") + label;
     case SpanState::Failed: return QStringLiteral("failed");
     }
     return {};
@@ -188,15 +190,12 @@ void LanePainter::paint(QPainter &painter, const QRectF &rect, const Lane &lane,
         paintSpans(painter, inner, lane, frame);
         paintMarkers(painter, inner, lane, frame);
         break;
-    case LaneKind::Counter:
-        paintCounter(painter, inner, lane, frame);
-        break;
+    case LaneKind::Counter: paintCounter(painter, inner, lane, frame); break;
     case LaneKind::EventLoop:
         paintLoopLag(painter, inner, lane, frame);
         paintMarkers(painter, inner, lane, frame);
         break;
-    case LaneKind::Group:
-        break;
+    case LaneKind::Group: break;
     }
     painter.restore();
 }
@@ -219,7 +218,8 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
     const auto now = frame.nowNs;
     const double ratio = devicePixelRatio(painter);
     const int columns = std::max(1, int(std::ceil(axis.widthPx() * ratio)));
-    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth : QFontMetricsF(frame.font).averageCharWidth() * 9 + 8;
+    const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth
+                                                     : QFontMetricsF(frame.font).averageCharWidth() * 9 + 8;
     const qint64 origin = axis.startNs();
     const double pixelsPerNs = ratio * axis.widthPx() / double(axis.durationNs());
     auto xOf = [&](qint64 t) { return double(t - origin) * pixelsPerNs; }; // device pixels
@@ -243,7 +243,7 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
         used0 = std::min(used0, from);
         used1 = std::max(used1, to - 1);
     };
-    std::vector<QRectF> queued;     // thin lines, drawn over the bar row
+    std::vector<QRectF> queued; // thin lines, drawn over the bar row
     std::vector<const Span *> wide; // wide enough for hatching or a label
 
     const auto count = spans.size();
@@ -322,7 +322,8 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
             const double column = std::floor(xs);
             const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
             vote.reset();
-            while (b < blocks.size() && blocks[b].startNs < columnEnd && xOf(blocks[b].endNs) - xOf(blocks[b].startNs) < 2.0) {
+            while (b < blocks.size() && blocks[b].startNs < columnEnd
+                   && xOf(blocks[b].endNs) - xOf(blocks[b].startNs) < 2.0) {
                 vote.add(blocks[b].key, std::max<qint64>(1, blocks[b].coveredNs));
                 ++b;
             }
@@ -348,7 +349,8 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
                 if (c <= used1 && pixels[c] == pixels[from])
                     continue;
                 if (qAlpha(pixels[from]) != 0) {
-                    painter.fillRect(QRectF(from / ratio, bar.top(), (c - from) / ratio, bar.height()), QColor::fromRgba(pixels[from]));
+                    painter.fillRect(QRectF(from / ratio, bar.top(), (c - from) / ratio, bar.height()),
+                                     QColor::fromRgba(pixels[from]));
                     ++t_drawCount;
                 }
                 from = c;
@@ -368,7 +370,8 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
         const double thickness = std::max(2.0, bar.height() * 0.14);
         FillBatcher fills(painter);
         for (const auto &line : queued)
-            fills.add(QRectF(line.left(), bar.center().y() - thickness / 2, line.width(), thickness), frame.palette.queued());
+            fills.add(QRectF(line.left(), bar.center().y() - thickness / 2, line.width(), thickness),
+                      frame.palette.queued());
     }
     const double width = axis.widthPx();
     for (const auto *span : wide) {
@@ -401,7 +404,8 @@ void LanePainter::paintMarkers(QPainter &painter, const QRectF &bar, const Lane 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const auto &marker : lane.markers) {
-        if (marker.timeNs < axis.startNs() - axis.durationOf(size) || marker.timeNs > axis.endNs() + axis.durationOf(size))
+        if (marker.timeNs < axis.startNs() - axis.durationOf(size)
+            || marker.timeNs > axis.endNs() + axis.durationOf(size))
             continue;
         const double x = axis.mapTimeToX(marker.timeNs);
         const double y = bar.center().y();
@@ -475,14 +479,16 @@ void LanePainter::paintCounter(QPainter &painter, const QRectF &area, const Lane
     const double headroom = std::round(area.height() > 2.5 * labelHeight ? labelHeight : area.height() * 0.12) * ratio;
     const double scale = lane.maxValue > 0 ? lane.maxValue : 1.0;
     auto rowOf = [&](double value) {
-        return std::clamp(int(std::lround(double(rows - 1) - (double(rows - 1) - headroom) * std::clamp(value / scale, 0.0, 1.0))),
-                          0, rows - 1);
+        return std::clamp(
+            int(std::lround(double(rows - 1) - (double(rows - 1) - headroom) * std::clamp(value / scale, 0.0, 1.0))), 0,
+            rows - 1);
     };
     auto columnOf = [&](qint64 t) { return int(std::floor(axis.mapTimeToX(t) * ratio)); };
 
     const auto at = pointAtOrBefore(points, axis.startNs());
     const int firstColumn = at >= 0 ? 0 : std::clamp(columnOf(points.front().timeNs), 0, columns);
-    const int lastColumn = std::clamp(int(std::ceil(std::min(width, axis.mapTimeToX(frame.nowNs)) * ratio)), firstColumn, columns);
+    const int lastColumn = std::clamp(int(std::ceil(std::min(width, axis.mapTimeToX(frame.nowNs)) * ratio)),
+                                      firstColumn, columns);
     if (lastColumn <= firstColumn)
         return;
     std::vector<double> low(std::size_t(columns), 0.0);
@@ -552,7 +558,7 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     painter.drawLine(QPointF(0, thresholdY), QPointF(width, thresholdY));
 
     auto colorOf = [&](double lag) {
-        return lag >= blockedLagMs ? frame.palette.lagBlocked()
+        return lag >= blockedLagMs   ? frame.palette.lagBlocked()
                : lag >= warningLagMs ? frame.palette.lagWarning()
                                      : frame.palette.lagHealthy();
     };
@@ -601,7 +607,8 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     flushColumn();
     fills.flush();
     if (!points.empty())
-        drawCaption(painter, area, QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))), frame);
+        drawCaption(painter, area,
+                    QStringLiteral("heartbeat lag, max %1").arg(formatDuration(qint64(lane.maxValue * 1e6))), frame);
     QFont bold = frame.font;
     bold.setBold(true);
     painter.setFont(bold);

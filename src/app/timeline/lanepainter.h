@@ -24,7 +24,7 @@ struct LaneFrame {
     qint64 nowNs = 0; // where open spans end
     std::vector<double> gridX;
     QFont font;
-    double labelMinWidth = 0;       // spans narrower than this get no label (0: from the font)
+    double labelMinWidth = 0; // spans narrower than this get no label (0: from the font)
     trace::TaskId selectedTask = 0; // its lane is highlighted
 };
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/timelineheader.h"
 
-#include "app/timeline/lanepainter.h"
 #include "app/models/timeformat.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/lanepainter.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -108,7 +108,8 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
             // A label that would be cut at the right edge says less than none.
             const auto label = formatTick(tick.timeNs, majorStep);
             if (x + 3 + metrics.horizontalAdvance(label) <= rect.right())
-                painter->drawText(QRectF(x + 3, rect.top(), 200, rect.height() * 0.7), Qt::AlignLeft | Qt::AlignVCenter, label);
+                painter->drawText(QRectF(x + 3, rect.top(), 200, rect.height() * 0.7), Qt::AlignLeft | Qt::AlignVCenter,
+                                  label);
         }
     }
     // The playhead's handle, with its time, where the hand that drags it can see it.
@@ -127,8 +128,8 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
             painter->drawPath(handle);
             const QString label = formatMilliseconds(m_state->playheadNs()) + QStringLiteral(" ms");
             const double width = metrics.horizontalAdvance(label) + 10;
-            const QRectF box(std::clamp(x - width / 2, double(rect.left()), rect.right() - width), rect.top() + 1, width,
-                             metrics.height() + 2);
+            const QRectF box(std::clamp(x - width / 2, double(rect.left()), rect.right() - width), rect.top() + 1,
+                             width, metrics.height() + 2);
             painter->setBrush(m_frame->palette.playhead());
             painter->drawRoundedRect(box, 3, 3);
             painter->setPen(Qt::white);

@@ -118,8 +118,7 @@ void TimelineLegend::paintEvent(QPaintEvent *)
             painter.drawPath(diamond);
             break;
         }
-        case Swatch::Cross:
-            break;
+        case Swatch::Cross: break;
         case Swatch::Band: {
             auto band = entry.color;
             band.setAlpha(60);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/timelinepanel.h"
 
-#include "app/timeline/timelinelegend.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/timelinelegend.h"
 #include "app/timeline/timelineview.h"
 
 #include <QScrollBar>

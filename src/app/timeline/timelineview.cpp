@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/timelineview.h"
 
-#include "app/timeline/lanedelegate.h"
 #include "app/models/sourcetext.h"
 #include "app/models/timeformat.h"
-#include "app/timeline/timelineheader.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
+#include "app/timeline/lanedelegate.h"
+#include "app/timeline/timelineheader.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -168,7 +168,8 @@ void TimelineView::updateFrame()
     // A label shorter than a word ("sle…") is noise: spans get one when about nine characters fit.
     m_frame.labelMinWidth = QFontMetricsF(small).averageCharWidth() * 9 + 8;
     m_frame.gridX.clear();
-    for (const auto &tick : m_frame.axis.ticks(QFontMetricsF(font()).horizontalAdvance(QStringLiteral("000.00 ms")) * 1.5)) {
+    for (const auto &tick :
+         m_frame.axis.ticks(QFontMetricsF(font()).horizontalAdvance(QStringLiteral("000.00 ms")) * 1.5)) {
         if (tick.major)
             m_frame.gridX.push_back(tick.x);
     }
@@ -406,7 +407,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         viewport()->setCursor(Qt::ClosedHandCursor);
     }
     const double width = std::max(1, timeArea().width());
-    const auto shift = qint64(std::llround(double(pos.x() - m_pressPos.x()) * double(m_pressEndNs - m_pressStartNs) / width));
+    const auto shift = qint64(
+        std::llround(double(pos.x() - m_pressPos.x()) * double(m_pressEndNs - m_pressStartNs) / width));
     m_state->setVisibleRange(m_pressStartNs - shift, m_pressEndNs - shift);
     event->accept();
 }
@@ -453,7 +455,8 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         event->accept();
         return;
     }
-    const int horizontal = (event->modifiers() & Qt::ShiftModifier) ? (delta.x() != 0 ? delta.x() : delta.y()) : delta.x();
+    const int horizontal = (event->modifiers() & Qt::ShiftModifier) ? (delta.x() != 0 ? delta.x() : delta.y())
+                                                                    : delta.x();
     if (horizontal != 0) {
         m_state->panBy(-m_frame.axis.durationOf(double(horizontal) / 120.0 * area.width() * 0.1));
         event->accept();
@@ -522,20 +525,25 @@ QString TimelineView::describeSpan(const Lane &lane, const Span &span) const
     lines.append(QStringLiteral("<b>%1</b> <span style='color:gray'>task #%2</span>").arg(escaped(name)).arg(span.task));
     const auto label = trace && span.label ? escaped(trace->string(span.label)) : QString();
     switch (span.state) {
-    case SpanState::Queued:
-        lines.append(QStringLiteral("queued: waiting for a free worker thread"));
-        break;
+    case SpanState::Queued: lines.append(QStringLiteral("queued: waiting for a free worker thread")); break;
     case SpanState::Running:
-        lines.append(QStringLiteral("running on %1").arg(escaped(trace ? trace->threadName(lane.kind == LaneKind::Thread ? lane.thread : m_model->loopThread()) : QString())));
+        lines.append(QStringLiteral("running on %1")
+                         .arg(escaped(trace ? trace->threadName(lane.kind == LaneKind::Thread ? lane.thread
+                                                                                              : m_model->loopThread())
+                                            : QString())));
         break;
     case SpanState::Suspended:
-        lines.append(QStringLiteral("waiting on <b>%1</b>%2").arg(reasonTitle(span.reason), label.isEmpty() ? QString() : QStringLiteral(": ") + label));
+        lines.append(QStringLiteral("waiting on <b>%1</b>%2")
+                         .arg(reasonTitle(span.reason), label.isEmpty() ? QString() : QStringLiteral(": ") + label));
         break;
     case SpanState::Cancelled:
-        lines.append(QStringLiteral("<b>cancelled</b>%1").arg(label.isEmpty() ? QString() : QStringLiteral(" while waiting on ") + label));
+        lines.append(QStringLiteral("<b>cancelled</b>%1")
+                         .arg(label.isEmpty() ? QString() : QStringLiteral(" while waiting on ") + label));
         break;
     case SpanState::Failed:
-        lines.append(QStringLiteral("<b>failed</b>%1").arg(task && task->error && trace ? QStringLiteral(": ") + escaped(trace->string(task->error)) : QString()));
+        lines.append(QStringLiteral("<b>failed</b>%1")
+                         .arg(task && task->error && trace ? QStringLiteral(": ") + escaped(trace->string(task->error))
+                                                           : QString()));
         break;
     }
     const qint64 end = span.end(m_frame.nowNs);
@@ -544,7 +552,8 @@ QString TimelineView::describeSpan(const Lane &lane, const Span &span) const
                           span.isOpen() ? QStringLiteral(" so far") : QString()));
     if (trace && span.location) {
         const auto where = trace->location(span.location);
-        lines.append(QStringLiteral("%1 in %2").arg(escaped(fileAndLine(where)), escaped(shortFunctionName(where.function))));
+        lines.append(
+            QStringLiteral("%1 in %2").arg(escaped(fileAndLine(where)), escaped(shortFunctionName(where.function))));
         if (m_sourceLookup) {
             const auto code = m_sourceLookup(where).trimmed();
             if (!code.isEmpty())
@@ -565,19 +574,18 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         const auto text = escaped(trace->string(hit.marker->label));
         switch (hit.marker->kind) {
         case MarkerKind::Error:
-            return QStringLiteral("<b>%1</b> failed at %2 ms<br>%3").arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
+            return QStringLiteral("<b>%1</b> failed at %2 ms<br>%3")
+                .arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
         case MarkerKind::Cancelled:
-            return QStringLiteral("<b>%1</b> cancelled at %2 ms<br>%3").arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
-        case MarkerKind::Mark:
-            return QStringLiteral("%1 ms: %2").arg(formatMilliseconds(hit.marker->timeNs), text);
-        default:
-            break;
+            return QStringLiteral("<b>%1</b> cancelled at %2 ms<br>%3")
+                .arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
+        case MarkerKind::Mark: return QStringLiteral("%1 ms: %2").arg(formatMilliseconds(hit.marker->timeNs), text);
+        default: break;
         }
     }
     switch (lane.kind) {
     case LaneKind::Task:
-    case LaneKind::Thread:
-        return hit.span ? describeSpan(lane, *hit.span) : QString();
+    case LaneKind::Thread: return hit.span ? describeSpan(lane, *hit.span) : QString();
     case LaneKind::Counter: {
         const auto at = pointAtOrBefore(lane.points, hit.timeNs);
         const double value = at >= 0 ? lane.points[std::size_t(at)].value : 0.0;
@@ -607,8 +615,7 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         return QStringLiteral("event loop responsive: heartbeat %1 late at %2 ms")
             .arg(formatDuration(qint64(lag * 1e6)), formatMilliseconds(next->timeNs));
     }
-    case LaneKind::Group:
-        break;
+    case LaneKind::Group: break;
     }
     return {};
 }

@@ -44,8 +44,8 @@ void answerMissingDisplay(QtMsgType type, const QMessageLogContext &, const QStr
     const auto display = qEnvironmentVariable("DISPLAY");
     const auto wayland = qEnvironmentVariable("WAYLAND_DISPLAY");
     QTextStream(stderr) << "coroscope: cannot open a window: no display could be reached (DISPLAY="
-                        << (display.isEmpty() ? QStringLiteral("unset") : display) << ", WAYLAND_DISPLAY="
-                        << (wayland.isEmpty() ? QStringLiteral("unset") : wayland)
+                        << (display.isEmpty() ? QStringLiteral("unset") : display)
+                        << ", WAYLAND_DISPLAY=" << (wayland.isEmpty() ? QStringLiteral("unset") : wayland)
                         << "); the commands need none (coroscope --help)\n";
     std::_Exit(2);
 }
@@ -104,7 +104,8 @@ int runGui(const GuiOptions &options)
     QWidget *shown = &window;
     if (options.compareFirst > 0) {
         QString error;
-        auto *compare = CompareWindow::load(window.historyPath(), options.compareFirst, options.compareSecond, &error, &window);
+        auto *compare = CompareWindow::load(window.historyPath(), options.compareFirst, options.compareSecond, &error,
+                                            &window);
         if (!compare)
             return fail(error, 2);
         compare->setAttribute(Qt::WA_DeleteOnClose);

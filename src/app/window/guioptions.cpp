@@ -39,12 +39,14 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
     const QCommandLineOption pattern(QStringLiteral("pattern"), QStringLiteral("Pattern to open."), QStringLiteral("id"));
     const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Parameter value."), QStringLiteral("name=value"));
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run the pattern at once."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG and quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."), QStringLiteral("theme"));
-    const QCommandLineOption history(QStringLiteral("history"), QStringLiteral("Run history file to record into and list."),
-                                     QStringLiteral("file"));
-    const QCommandLineOption compare(QStringLiteral("compare"), QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window as PNG and quit."), QStringLiteral("file"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."),
+                                   QStringLiteral("theme"));
+    const QCommandLineOption history(
+        QStringLiteral("history"), QStringLiteral("Run history file to record into and list."), QStringLiteral("file"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
     parser.addOptions({pattern, set, run, screenshot, theme, compare, history});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -95,7 +97,8 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
             options.values.insert(name, parsed.values.value(name));
         }
     } else if (!assignments.isEmpty() || options.run) {
-        result.error = QStringLiteral("%1 needs --pattern ID").arg(options.run ? QStringLiteral("--run") : QStringLiteral("--set"));
+        result.error = QStringLiteral("%1 needs --pattern ID")
+                           .arg(options.run ? QStringLiteral("--run") : QStringLiteral("--set"));
         return result;
     }
     if (parser.isSet(screenshot)) {

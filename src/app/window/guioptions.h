@@ -15,8 +15,8 @@ struct GuiOptions {
     QVariantMap values; // validated against the pattern's parameters
     bool run = false;
     QString screenshotPath; // absolute
-    QString theme;          // empty: the saved choice
-    QString historyPath;    // absolute; empty: patterns::defaultHistoryPath()
+    QString theme; // empty: the saved choice
+    QString historyPath; // absolute; empty: patterns::defaultHistoryPath()
     qint64 compareFirst = 0; // history run ids; 0: no comparison
     qint64 compareSecond = 0;
 };

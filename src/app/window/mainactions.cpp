@@ -92,14 +92,16 @@ MainActions createMainActions(QWidget *window, QAction *historyToggle)
         themes->addAction(theme);
     a.toggleTheme = makeAction(window, "toggleTheme", QStringLiteral("&Toggle light/dark"),
                                {K(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
-    a.largerText = makeAction(window, "largerText", QStringLiteral("&Larger text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_Equal)},
+    a.largerText = makeAction(window, "largerText", QStringLiteral("&Larger text"),
+                              {K(Qt::CTRL | Qt::ALT | Qt::Key_Equal)},
                               QStringLiteral("Bigger text everywhere, for the back of the room"));
     a.smallerText = makeAction(window, "smallerText", QStringLiteral("&Smaller text"),
                                {K(Qt::CTRL | Qt::ALT | Qt::Key_Minus)});
     a.resetText = makeAction(window, "resetText", QStringLiteral("&Normal text"), {K(Qt::CTRL | Qt::ALT | Qt::Key_0)});
     a.findPattern = makeAction(window, "findPattern", QStringLiteral("Find &pattern"), {K(K::Find)});
     a.filterLog = makeAction(window, "filterLog", QStringLiteral("Filter event &log"), {K(Qt::CTRL | Qt::Key_L)});
-    a.fullScreen = makeCheckable(window, "fullScreen", QStringLiteral("F&ull screen"), {K(K::FullScreen), K(Qt::Key_F11)});
+    a.fullScreen = makeCheckable(window, "fullScreen", QStringLiteral("F&ull screen"),
+                                 {K(K::FullScreen), K(Qt::Key_F11)});
 
     a.play = makeAction(window, "play", QStringLiteral("Play"), {K(Qt::Key_Space)},
                         QStringLiteral("Replay the run from the playhead"));

@@ -2,31 +2,31 @@
 #include "app/window/mainwindow.h"
 
 #include "app/compare/comparewindow.h"
-#include "app/models/environment.h"
-#include "app/models/eventlogmodel.h"
 #include "app/eventlog/eventlogpanel.h"
 #include "app/export/exportdialog.h"
 #include "app/export/exportfeedback.h"
-#include "app/window/glyphicons.h"
-#include "app/window/mainactions.h"
-#include "app/models/historymodel.h"
 #include "app/history/historypanel.h"
-#include "app/run/parameterpanel.h"
-#include "app/run/patternbrowser.h"
-#include "app/models/replaycontroller.h"
 #include "app/history/runpickerdialog.h"
-#include "app/window/shortcutsdialog.h"
+#include "app/models/environment.h"
+#include "app/models/eventlogmodel.h"
+#include "app/models/historymodel.h"
+#include "app/models/replaycontroller.h"
 #include "app/models/showcase.h"
-#include "app/source/sourcepanel.h"
-#include "app/run/statspanel.h"
 #include "app/models/timeformat.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinepalette.h"
-#include "app/timeline/timelinepanel.h"
 #include "app/models/timelinestate.h"
-#include "app/timeline/timelineview.h"
 #include "app/models/tracecontroller.h"
 #include "app/models/waitinglines.h"
+#include "app/run/parameterpanel.h"
+#include "app/run/patternbrowser.h"
+#include "app/run/statspanel.h"
+#include "app/source/sourcepanel.h"
+#include "app/timeline/timelinepanel.h"
+#include "app/timeline/timelineview.h"
+#include "app/window/glyphicons.h"
+#include "app/window/mainactions.h"
+#include "app/window/shortcutsdialog.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "trace/summary.h"
@@ -38,8 +38,8 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -66,7 +66,8 @@ QString paragraphs(const QString &text)
 {
     QString html;
     for (const auto &paragraph : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
-        html += QStringLiteral("<p>") + paragraph.trimmed().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1Char(' ')) + QStringLiteral("</p>");
+        html += QStringLiteral("<p>") + paragraph.trimmed().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1Char(' '))
+                + QStringLiteral("</p>");
     return html;
 }
 
@@ -118,8 +119,9 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     };
     showServer();
     if (m_environment) {
-        m_serverLabel->setToolTip(QStringLiteral("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
-                                      .arg(m_environment->databasePath()));
+        m_serverLabel->setToolTip(
+            QStringLiteral("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
+                .arg(m_environment->databasePath()));
         // The server's counters move while a run talks to it.
         auto *serverTimer = new QTimer(this);
         serverTimer->setInterval(500);
@@ -179,12 +181,30 @@ MainWindow::~MainWindow()
     delete m_shown;
 }
 
-ParameterPanel *MainWindow::parameterPanel() const { return m_ui->parameterPanel; }
-PatternBrowser *MainWindow::patternBrowser() const { return m_ui->patternBrowser; }
-TimelineView *MainWindow::timelineView() const { return m_ui->timelinePanel->view(); }
-SourcePanel *MainWindow::sourcePanel() const { return m_ui->sourcePanel; }
-StatsPanel *MainWindow::statsPanel() const { return m_ui->statsPanel; }
-EventLogPanel *MainWindow::eventLogPanel() const { return m_ui->eventLogPanel; }
+ParameterPanel *MainWindow::parameterPanel() const
+{
+    return m_ui->parameterPanel;
+}
+PatternBrowser *MainWindow::patternBrowser() const
+{
+    return m_ui->patternBrowser;
+}
+TimelineView *MainWindow::timelineView() const
+{
+    return m_ui->timelinePanel->view();
+}
+SourcePanel *MainWindow::sourcePanel() const
+{
+    return m_ui->sourcePanel;
+}
+StatsPanel *MainWindow::statsPanel() const
+{
+    return m_ui->statsPanel;
+}
+EventLogPanel *MainWindow::eventLogPanel() const
+{
+    return m_ui->eventLogPanel;
+}
 
 void MainWindow::createActions()
 {
@@ -209,7 +229,8 @@ void MainWindow::createActions()
     connect(a.previous, &QAction::triggered, m_replay, &ReplayController::stepPrevious);
     auto stepSpeed = [this](int direction) {
         const auto current = m_replay->speed();
-        const auto *it = std::find_if(std::begin(speeds), std::end(speeds), [&](double s) { return s >= current - 1e-9; });
+        const auto *it = std::find_if(std::begin(speeds), std::end(speeds),
+                                      [&](double s) { return s >= current - 1e-9; });
         auto index = int(it - std::begin(speeds)) + direction;
         m_replay->setSpeed(speeds[std::clamp(index, 0, int(std::size(speeds)) - 1)]);
     };
@@ -391,13 +412,15 @@ QString MainWindow::aboutHtml() const
     if (!m_pattern)
         return {};
     const auto &info = m_pattern->info();
-    QString html = QStringLiteral("<h3>%1</h3><p><i>%2</i></p>").arg(info.title.toHtmlEscaped(), info.summary.toHtmlEscaped());
+    QString html
+        = QStringLiteral("<h3>%1</h3><p><i>%2</i></p>").arg(info.title.toHtmlEscaped(), info.summary.toHtmlEscaped());
     html += paragraphs(info.explanation);
     if (!info.whatToLookFor.isEmpty())
         html += QStringLiteral("<h4>What to look for</h4>") + paragraphs(info.whatToLookFor);
     if (!info.seedSection.isEmpty())
         html += QStringLiteral("<p style='color:gray'>Python guide: %1</p>").arg(info.seedSection.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:gray'>Command line: <code>coroscope run %1</code></p>").arg(info.id.toHtmlEscaped());
+    html += QStringLiteral("<p style='color:gray'>Command line: <code>coroscope run %1</code></p>")
+                .arg(info.id.toHtmlEscaped());
     return html;
 }
 
@@ -427,8 +450,9 @@ bool MainWindow::startRun()
         m_historyPanel->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
     const auto historyOff = recordingProblem.isEmpty() ? m_historyProblem : recordingProblem;
     const auto &title = m_pattern->info().title;
-    statusBar()->showMessage(historyOff.isEmpty() ? QStringLiteral("Running %1…").arg(title)
-                                                  : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
+    statusBar()->showMessage(historyOff.isEmpty()
+                                 ? QStringLiteral("Running %1…").arg(title)
+                                 : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
     updateTitles();
     refreshHistory();
     if (m_persistent)
@@ -492,9 +516,9 @@ void MainWindow::onRunFinished()
     m_runLabel->setText(QStringLiteral("%1: %2 in %3")
                             .arg(run.pattern().info().id, QString::fromLatin1(patterns::toString(outcome.status)),
                                  formatDuration(summary.wallNs)));
-    statusBar()->showMessage(QStringLiteral("%1 %2: %3")
-                                 .arg(run.pattern().info().title, QString::fromLatin1(patterns::toString(outcome.status)),
-                                      outcome.summary));
+    statusBar()->showMessage(
+        QStringLiteral("%1 %2: %3")
+            .arg(run.pattern().info().title, QString::fromLatin1(patterns::toString(outcome.status)), outcome.summary));
     updateActions();
     updateCode();
     updateTimeLabel();
@@ -589,8 +613,9 @@ void MainWindow::chooseRunsToCompare()
         auto why = m_historyModel->errorString();
         if (why.isEmpty())
             why = m_historyProblem.isEmpty() ? QStringLiteral("no history file is set") : m_historyProblem;
-        QMessageBox::warning(this, QStringLiteral("Compare runs"),
-                             QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), why));
+        QMessageBox::warning(
+            this, QStringLiteral("Compare runs"),
+            QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), why));
         return;
     }
     const auto &runs = m_historyModel->runs();
@@ -607,7 +632,8 @@ CompareWindow *MainWindow::openComparison(qint64 first, qint64 second)
     auto *window = CompareWindow::load(m_historyPath, first, second, &error, this);
     if (!window) {
         auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Compare runs"),
-                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second), QMessageBox::Ok, this);
+                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second),
+                                    QMessageBox::Ok, this);
         box->setInformativeText(error);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -688,7 +714,6 @@ void MainWindow::saveSettings() const
     }
 }
 
-
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, QStringLiteral("About Coroscope"),
@@ -718,7 +743,8 @@ void MainWindow::updateTitles()
     if (opened && shownOpened->patternId.isEmpty()) {
         const auto name = shownOpened->name.isEmpty() ? shownOpened->caption() : shownOpened->name;
         m_ui->titleLabel->setText(name);
-        m_ui->summaryLabel->setText(QStringLiteral("A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
+        m_ui->summaryLabel->setText(QStringLiteral(
+            "A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
         setWindowTitle(QStringLiteral("%1 — Coroscope").arg(shownOpened->caption()));
         return;
     }

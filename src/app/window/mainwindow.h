@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/window/mainactions.h"
-#include "app/window/theme.h"
 #include "app/models/jobtracker.h"
 #include "app/models/openedtrace.h"
+#include "app/window/mainactions.h"
+#include "app/window/theme.h"
 #include "patterns/patternrun.h"
-#include "trace/summary.h"
 #include "report/exporter.h"
+#include "trace/summary.h"
 
 #include <QDateTime>
 #include <QHash>

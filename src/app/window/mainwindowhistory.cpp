@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's run history and its opening of stored runs and trace files.
-#include "app/window/mainwindow.h"
-
+#include "app/history/historypanel.h"
 #include "app/models/eventlogmodel.h"
 #include "app/models/historymodel.h"
-#include "app/history/historypanel.h"
-#include "app/run/parameterpanel.h"
 #include "app/models/replaycontroller.h"
-#include "app/run/statspanel.h"
 #include "app/models/timeformat.h"
 #include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
+#include "app/run/parameterpanel.h"
+#include "app/run/statspanel.h"
+#include "app/window/mainwindow.h"
 #include "patterns/runreport.h"
 #include "ui_mainwindow.h"
 
@@ -68,7 +67,6 @@ void MainWindow::createHistoryPanel()
     m_banner->hide();
     // Under the pattern's title, over the numbers: the first thing read about the timeline.
     m_ui->timelineLayout->insertWidget(1, m_banner);
-
 }
 
 void MainWindow::setHistoryPath(const QString &path)
@@ -142,7 +140,8 @@ bool MainWindow::startOpening(const QString &description, OpenJob job)
         return false;
     }
     m_openings->start<OpenResult>(
-        description, [job = std::move(job)](const JobControl &control) {
+        description,
+        [job = std::move(job)](const JobControl &control) {
             return job([&control](int percent) { return control.reportProgress(percent); });
         },
         [this](OpenResult &result) { onOpeningFinished(result); },
@@ -164,7 +163,8 @@ bool MainWindow::openHistoryRun(qint64 id)
     }
     const auto path = m_historyPath;
     const auto description = QStringLiteral("run #%1").arg(id);
-    if (!startOpening(description, [path, id](const OpenProgress &progress) { return loadHistoryRun(path, id, progress); }))
+    if (!startOpening(description,
+                      [path, id](const OpenProgress &progress) { return loadHistoryRun(path, id, progress); }))
         return false;
     m_historyPanel->setBusy(true, QStringLiteral("Loading %1…").arg(description));
     return true;
@@ -177,7 +177,8 @@ bool MainWindow::openTraceFile(const QString &path)
         return false;
     // Not modal: a modal one runs the event loop inside setValue(), and the import may end in
     // there. A run started meanwhile cancels the import.
-    m_progressDialog = new QProgressDialog(QStringLiteral("Reading %1…").arg(name), QStringLiteral("Cancel"), 0, 100, this);
+    m_progressDialog = new QProgressDialog(QStringLiteral("Reading %1…").arg(name), QStringLiteral("Cancel"), 0, 100,
+                                           this);
     m_progressDialog->setObjectName(QStringLiteral("importProgress"));
     m_progressDialog->setWindowTitle(QStringLiteral("Open trace"));
     m_progressDialog->setWindowModality(Qt::NonModal);

@@ -48,7 +48,10 @@ QString groupMessage(const QString &group, const std::vector<std::exception_ptr>
     QStringList parts;
     for (const auto &failure : failures)
         parts.append(describe(failure));
-    return QStringLiteral("%1: %2 child task(s) failed: %3").arg(group).arg(failures.size()).arg(parts.join(QStringLiteral("; ")));
+    return QStringLiteral("%1: %2 child task(s) failed: %3")
+        .arg(group)
+        .arg(failures.size())
+        .arg(parts.join(QStringLiteral("; ")));
 }
 
 } // namespace

@@ -15,7 +15,7 @@ enum class ErrorKind {
     Cancelled,
     Timeout,
     Connection, // could not reach the server, or the connection broke
-    Http,       // the server answered with an error status
+    Http, // the server answered with an error status
     Database,
     InvalidArgument,
     TaskGroup,

@@ -61,15 +61,14 @@ Outcome<Stored<T>> settle(const TaskHandle<T> &child)
 template<typename... T>
 QCoro::Task<std::tuple<Stored<T>...>> gatherTuple(std::source_location where, TaskHandle<T>... children)
 {
-    if (auto error = co_await WhenAll(statesOf(children...), WhenAll::Mode::StopAtFirstError,
-                                      gatherLabel(sizeof...(T)), where))
+    if (auto error = co_await WhenAll(statesOf(children...), WhenAll::Mode::StopAtFirstError, gatherLabel(sizeof...(T)),
+                                      where))
         std::rethrow_exception(error);
     co_return std::tuple<Stored<T>...>{take(children)...};
 }
 
 template<typename... T>
-QCoro::Task<std::tuple<Outcome<Stored<T>>...>> gatherTupleSettled(std::source_location where,
-                                                                  TaskHandle<T>... children)
+QCoro::Task<std::tuple<Outcome<Stored<T>>...>> gatherTupleSettled(std::source_location where, TaskHandle<T>... children)
 {
     co_await WhenAll(statesOf(children...), WhenAll::Mode::WaitForAll, gatherLabel(sizeof...(T)), where);
     co_return std::tuple<Outcome<Stored<T>>...>{settle(children)...};
@@ -78,8 +77,8 @@ QCoro::Task<std::tuple<Outcome<Stored<T>>...>> gatherTupleSettled(std::source_lo
 template<typename T>
 QCoro::Task<std::vector<Stored<T>>> gatherVector(std::source_location where, std::vector<TaskHandle<T>> children)
 {
-    if (auto error = co_await WhenAll(statesOf(children), WhenAll::Mode::StopAtFirstError,
-                                      gatherLabel(children.size()), where))
+    if (auto error = co_await WhenAll(statesOf(children), WhenAll::Mode::StopAtFirstError, gatherLabel(children.size()),
+                                      where))
         std::rethrow_exception(error);
     std::vector<Stored<T>> results;
     results.reserve(children.size());

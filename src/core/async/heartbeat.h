@@ -21,8 +21,7 @@ class LoopHeartbeat : public QObject
     Q_OBJECT
 public:
     explicit LoopHeartbeat(std::shared_ptr<trace::Recorder> recorder,
-                           std::chrono::milliseconds interval = std::chrono::milliseconds(10),
-                           QObject *parent = nullptr);
+                           std::chrono::milliseconds interval = std::chrono::milliseconds(10), QObject *parent = nullptr);
 
     void start();
     void stop();

@@ -94,7 +94,10 @@ QCoro::Task<T> TaskHandle<T>::join(std::source_location where) const
 }
 
 template<typename F>
-concept TaskFactory = requires(F &f) { typename std::invoke_result_t<F &>::value_type; };
+concept TaskFactory = requires(F &f)
+{
+    typename std::invoke_result_t<F &>::value_type;
+};
 
 template<TaskFactory F>
 using FactoryResult = typename std::invoke_result_t<F &>::value_type;
@@ -154,8 +157,7 @@ TaskHandle<FactoryResult<F>> spawnIn(std::shared_ptr<trace::Recorder> recorder, 
 // asyncio.create_task: runs `factory()` (a callable returning QCoro::Task<T>) as a new traced
 // task, child of the calling task. Pass lambdas by value; they are kept alive while it runs.
 template<TaskFactory F>
-TaskHandle<FactoryResult<F>> spawn(QString name, F factory,
-                                   std::source_location where = std::source_location::current())
+TaskHandle<FactoryResult<F>> spawn(QString name, F factory, std::source_location where = std::source_location::current())
 {
     auto *parent = TaskContext::current();
     return detail::spawnIn(parent ? parent->sharedRecorder() : nullptr, parent ? parent->id() : 0,

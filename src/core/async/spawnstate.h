@@ -36,5 +36,4 @@ private:
     std::vector<std::function<void()>> m_whenDone;
 };
 
-
 } // namespace coroscope::async

@@ -31,8 +31,7 @@ void TaskContext::popScope(CancelScope &scope)
     m_scopes.erase(std::next(it).base());
 }
 
-void TaskContext::recordSuspended(trace::SuspendReason reason, const QString &resource,
-                                  const std::source_location &where)
+void TaskContext::recordSuspended(trace::SuspendReason reason, const QString &resource, const std::source_location &where)
 {
     if (m_recorder)
         m_recorder->suspended(m_id, reason, resource, where);

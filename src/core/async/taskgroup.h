@@ -35,9 +35,8 @@ public:
     TaskHandle<FactoryResult<F>> spawn(QString name, F factory,
                                        std::source_location where = std::source_location::current())
     {
-        auto handle = detail::spawnIn(m_context ? m_context->sharedRecorder() : nullptr,
-                                      m_context ? m_context->id() : 0, &m_scope, std::move(name),
-                                      std::move(factory), where);
+        auto handle = detail::spawnIn(m_context ? m_context->sharedRecorder() : nullptr, m_context ? m_context->id() : 0,
+                                      &m_scope, std::move(name), std::move(factory), where);
         adopt(handle.state());
         return handle;
     }

@@ -29,8 +29,9 @@ QByteArray blockingGet(const QUrl &url, std::chrono::milliseconds timeout)
 {
     const auto label = requestLabel("GET", url);
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
-        throw async::Error(async::ErrorKind::InvalidArgument,
-                           QStringLiteral("blocking %1: only http:// URLs are supported (\"%2\")").arg(label, url.toString()));
+        throw async::Error(
+            async::ErrorKind::InvalidArgument,
+            QStringLiteral("blocking %1: only http:// URLs are supported (\"%2\")").arg(label, url.toString()));
     auto *task = async::TaskContext::current();
     if (task)
         task->mark(QStringLiteral("blocking %1: this thread's event loop stops until it returns").arg(label));
@@ -72,8 +73,11 @@ QByteArray blockingGet(const QUrl &url, std::chrono::milliseconds timeout)
     if (task)
         task->mark(QStringLiteral("blocking %1 returned after %2 ms").arg(label).arg(clock.elapsed()));
     if (response.status() >= 400)
-        throw async::HttpError(response.status(), QStringLiteral("%1: %2 %3").arg(label).arg(response.status())
-                                                      .arg(QString::fromLatin1(response.reason())).trimmed());
+        throw async::HttpError(response.status(), QStringLiteral("%1: %2 %3")
+                                                      .arg(label)
+                                                      .arg(response.status())
+                                                      .arg(QString::fromLatin1(response.reason()))
+                                                      .trimmed());
     return response.body();
 }
 

@@ -21,7 +21,8 @@ using detail::Statement;
 void throwIfCancelled(const DatabaseWorker &worker, const Statement &statement)
 {
     if (worker.isCancelled())
-        throw async::CancelledError(QStringLiteral("statement interrupted: %1").arg(detail::statementLabel(statement.sql())));
+        throw async::CancelledError(
+            QStringLiteral("statement interrupted: %1").arg(detail::statementLabel(statement.sql())));
 }
 
 Rows readAll(DatabaseWorker &worker, const QString &sql, const QVariantList &params)
@@ -53,8 +54,7 @@ struct StreamPage {
 };
 
 // Reads up to `pageSize` more rows of the cursor; the cursor closes as soon as it is exhausted.
-StreamPage readPage(DatabaseWorker &worker, quint64 cursor, const QString &sql, const QVariantList &params,
-                    int pageSize)
+StreamPage readPage(DatabaseWorker &worker, quint64 cursor, const QString &sql, const QVariantList &params, int pageSize)
 {
     Statement &statement = worker.cursor(cursor, sql, params);
     StreamPage page;
@@ -98,10 +98,9 @@ public:
                                          int pageSize) const
     {
         request.worker = m_worker;
-        return DatabaseAwaiter<StreamPage>(std::move(request),
-                                           [id = m_id, sql, params, pageSize](DatabaseWorker &worker) {
-                                               return readPage(worker, id, sql, params, pageSize);
-                                           });
+        return DatabaseAwaiter<StreamPage>(std::move(request), [id = m_id, sql, params, pageSize](DatabaseWorker &worker) {
+            return readPage(worker, id, sql, params, pageSize);
+        });
     }
 
 private:
@@ -185,8 +184,8 @@ DatabaseAwaiter<ExecResult> Database::execute(Sql sql, QVariantList values) cons
                                        });
 }
 
-DatabaseAwaiter<qint64> Database::bulkInsert(QString table, QStringList columns, QList<QVariantList> rows, BulkMode mode,
-                                             std::source_location where) const
+DatabaseAwaiter<qint64> Database::bulkInsert(QString table, QStringList columns, QList<QVariantList> rows,
+                                             BulkMode mode, std::source_location where) const
 {
     // Bad names fail at the co_await, before any worker sees them.
     QString sql;
@@ -199,11 +198,10 @@ DatabaseAwaiter<qint64> Database::bulkInsert(QString table, QStringList columns,
     auto request = this->request(detail::statementLabel(invalid ? QStringLiteral("INSERT INTO ") + table : sql), where);
     if (!request.error)
         request.error = invalid;
-    return DatabaseAwaiter<qint64>(
-        std::move(request),
-        [table = std::move(table), columns = std::move(columns), rows = std::move(rows), mode](DatabaseWorker &worker) {
-            return detail::bulkInsert(worker.connection(), table, columns, rows, mode, worker.cancelFlag());
-        });
+    return DatabaseAwaiter<qint64>(std::move(request), [table = std::move(table), columns = std::move(columns),
+                                                        rows = std::move(rows), mode](DatabaseWorker &worker) {
+        return detail::bulkInsert(worker.connection(), table, columns, rows, mode, worker.cancelFlag());
+    });
 }
 
 QCoro::AsyncGenerator<Rows> Database::stream(Sql sql, QVariantList values, int pageSize) const

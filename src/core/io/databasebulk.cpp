@@ -7,10 +7,9 @@
 #include "io/databasestatement.h"
 #include "io/databasetransaction.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <memory>
+#include <sqlite3.h>
 
 namespace coroscope::io::detail {
 namespace {

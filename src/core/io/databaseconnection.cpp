@@ -11,8 +11,7 @@
 
 namespace coroscope::io::detail {
 
-DatabaseConnection::DatabaseConnection(const QString &name, const QString &path, const DatabaseOptions &options,
-                                       Role role)
+DatabaseConnection::DatabaseConnection(const QString &name, const QString &path, const DatabaseOptions &options, Role role)
     : m_name(name)
     , m_path(path)
 {

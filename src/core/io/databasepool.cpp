@@ -25,15 +25,17 @@ void checkPath(const QString &path, const DatabaseOptions &options)
     const QFileInfo file(path);
     const QDir directory = file.absoluteDir();
     if (!directory.exists())
-        throw databaseError(path, QStringLiteral("the directory %1 does not exist")
-                                      .arg(QDir::toNativeSeparators(directory.absolutePath())));
+        throw databaseError(
+            path,
+            QStringLiteral("the directory %1 does not exist").arg(QDir::toNativeSeparators(directory.absolutePath())));
     if (file.exists()) {
         if (file.isDir())
             throw databaseError(path, QStringLiteral("this is a directory, not a database file"));
         if (!file.isReadable())
             throw databaseError(path, QStringLiteral("the file is not readable (permission denied)"));
     } else if (options.readOnly) {
-        throw databaseError(path, QStringLiteral("the file does not exist, and a read-only database cannot be created"));
+        throw databaseError(path,
+                            QStringLiteral("the file does not exist, and a read-only database cannot be created"));
     }
 }
 
@@ -48,9 +50,9 @@ DatabasePool::DatabasePool(const QString &path, const DatabaseOptions &options)
     for (int i = 0; i < count; ++i) {
         // The first connection sets the file up (WAL) before the others open it.
         const auto role = i == 0 ? DatabaseConnection::Role::Primary : DatabaseConnection::Role::Secondary;
-        m_workers.push_back(std::make_unique<DatabaseWorker>(QStringLiteral("coroscope-db%1-worker%2").arg(pool).arg(i + 1),
-                                                             QStringLiteral("database worker %1").arg(i + 1), path,
-                                                             options, role));
+        m_workers.push_back(
+            std::make_unique<DatabaseWorker>(QStringLiteral("coroscope-db%1-worker%2").arg(pool).arg(i + 1),
+                                             QStringLiteral("database worker %1").arg(i + 1), path, options, role));
         // On failure the workers made so far are joined by m_workers' destructor.
         m_workers.back()->waitUntilOpen();
     }

@@ -23,24 +23,16 @@ QString shorten(const QString &sql, qsizetype length)
 QString plainReason(int code, const QString &message)
 {
     switch (code & 0xff) {
-    case SQLITE_READONLY:
-        return QStringLiteral("the database is read-only (%1)").arg(message);
-    case SQLITE_NOTADB:
-        return QStringLiteral("file is not a database");
-    case SQLITE_CORRUPT:
-        return QStringLiteral("the database file is corrupt (%1)").arg(message);
-    case SQLITE_CANTOPEN:
-        return QStringLiteral("cannot open the database file (%1)").arg(message);
+    case SQLITE_READONLY: return QStringLiteral("the database is read-only (%1)").arg(message);
+    case SQLITE_NOTADB: return QStringLiteral("file is not a database");
+    case SQLITE_CORRUPT: return QStringLiteral("the database file is corrupt (%1)").arg(message);
+    case SQLITE_CANTOPEN: return QStringLiteral("cannot open the database file (%1)").arg(message);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return QStringLiteral("the database is locked by another connection (%1)").arg(message);
-    case SQLITE_FULL:
-        return QStringLiteral("the disk is full (%1)").arg(message);
+    case SQLITE_LOCKED: return QStringLiteral("the database is locked by another connection (%1)").arg(message);
+    case SQLITE_FULL: return QStringLiteral("the disk is full (%1)").arg(message);
     case SQLITE_PERM:
-    case SQLITE_AUTH:
-        return QStringLiteral("permission denied (%1)").arg(message);
-    default:
-        return message;
+    case SQLITE_AUTH: return QStringLiteral("permission denied (%1)").arg(message);
+    default: return message;
     }
 }
 
@@ -69,8 +61,9 @@ QString insertStatement(const QString &table, const QStringList &columns, int ro
     QStringList placeholders;
     for (const auto &column : columns) {
         if (!isIdentifier(column))
-            throw async::Error(async::ErrorKind::InvalidArgument,
-                               QStringLiteral("bulk insert into %1: \"%2\" is not a valid column name").arg(table, column));
+            throw async::Error(
+                async::ErrorKind::InvalidArgument,
+                QStringLiteral("bulk insert into %1: \"%2\" is not a valid column name").arg(table, column));
         names.append(QLatin1Char('"') + column + QLatin1Char('"'));
         placeholders.append(QStringLiteral("?"));
     }
@@ -84,7 +77,8 @@ QString insertStatement(const QString &table, const QStringList &columns, int ro
 
 async::Error databaseError(const QString &path, int sqliteCode, const QString &sqliteMessage, const QString &sql)
 {
-    QString message = QStringLiteral("database %1: %2").arg(QDir::toNativeSeparators(path), plainReason(sqliteCode, sqliteMessage));
+    QString message
+        = QStringLiteral("database %1: %2").arg(QDir::toNativeSeparators(path), plainReason(sqliteCode, sqliteMessage));
     if (!sql.isEmpty())
         message += QStringLiteral("; statement: ") + shorten(sql, errorSqlLength);
     return async::Error(async::ErrorKind::Database, message);

@@ -22,8 +22,7 @@ QString insertStatement(const QString &table, const QStringList &columns, int ro
 
 // The error for a failed SQLite call: names the file, says what went wrong in plain words
 // (read-only, not a database, corrupt, locked...) with SQLite's own message, and the statement.
-async::Error databaseError(const QString &path, int sqliteCode, const QString &sqliteMessage,
-                           const QString &sql = {});
+async::Error databaseError(const QString &path, int sqliteCode, const QString &sqliteMessage, const QString &sql = {});
 // A problem found before SQLite was asked (missing directory, unreadable file...).
 async::Error databaseError(const QString &path, const QString &reason);
 

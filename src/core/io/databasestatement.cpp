@@ -7,7 +7,6 @@
 #include <QByteArray>
 
 #include <limits>
-
 #include <sqlite3.h>
 
 namespace coroscope::io::detail {
@@ -71,9 +70,7 @@ void Statement::bindValue(int index, const QVariant &value)
     int code = SQLITE_OK;
     switch (value.typeId()) {
     case QMetaType::UnknownType:
-    case QMetaType::Nullptr:
-        code = sqlite3_bind_null(m_statement, index);
-        break;
+    case QMetaType::Nullptr: code = sqlite3_bind_null(m_statement, index); break;
     // The common types are read in place: QVariant's converting getters cost more than the bind.
     case QMetaType::Int:
         code = sqlite3_bind_int64(m_statement, index, *static_cast<const int *>(value.constData()));
@@ -91,20 +88,16 @@ void Statement::bindValue(int index, const QVariant &value)
     case QMetaType::UShort:
     case QMetaType::Char:
     case QMetaType::SChar:
-    case QMetaType::UChar:
-        code = sqlite3_bind_int64(m_statement, index, value.toLongLong());
-        break;
+    case QMetaType::UChar: code = sqlite3_bind_int64(m_statement, index, value.toLongLong()); break;
     case QMetaType::ULong:
     case QMetaType::ULongLong: {
         const qulonglong number = value.toULongLong();
         code = number <= qulonglong(std::numeric_limits<qint64>::max())
-            ? sqlite3_bind_int64(m_statement, index, qint64(number))
-            : sqlite3_bind_double(m_statement, index, double(number));
+                   ? sqlite3_bind_int64(m_statement, index, qint64(number))
+                   : sqlite3_bind_double(m_statement, index, double(number));
         break;
     }
-    case QMetaType::Float:
-        code = sqlite3_bind_double(m_statement, index, value.toDouble());
-        break;
+    case QMetaType::Float: code = sqlite3_bind_double(m_statement, index, value.toDouble()); break;
     case QMetaType::QString: {
         const auto &text = *static_cast<const QString *>(value.constData());
         auto &buffer = m_textBuffers[std::size_t(index - 1)];
@@ -168,12 +161,8 @@ QVariantList Statement::row() const
     values.reserve(m_columns);
     for (int i = 0; i < m_columns; ++i) {
         switch (sqlite3_column_type(m_statement, i)) {
-        case SQLITE_INTEGER:
-            values.append(QVariant(qlonglong(sqlite3_column_int64(m_statement, i))));
-            break;
-        case SQLITE_FLOAT:
-            values.append(QVariant(sqlite3_column_double(m_statement, i)));
-            break;
+        case SQLITE_INTEGER: values.append(QVariant(qlonglong(sqlite3_column_int64(m_statement, i)))); break;
+        case SQLITE_FLOAT: values.append(QVariant(sqlite3_column_double(m_statement, i))); break;
         case SQLITE_TEXT: {
             const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, i));
             values.append(QVariant(QString::fromUtf8(text, sqlite3_column_bytes(m_statement, i))));
@@ -184,9 +173,7 @@ QVariantList Statement::row() const
             values.append(QVariant(QByteArray(data, sqlite3_column_bytes(m_statement, i))));
             break;
         }
-        default:
-            values.append(QVariant());
-            break;
+        default: values.append(QVariant()); break;
         }
     }
     return values;

@@ -8,7 +8,6 @@
 #include <QThread>
 
 #include <sqlite3.h>
-
 #include <thread>
 
 namespace coroscope::io::detail {

@@ -99,7 +99,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::shared_ptr<DatabaseJob>> m_queue;
-    DatabaseJob *m_running = nullptr;         // written by the worker under the mutex
+    DatabaseJob *m_running = nullptr; // written by the worker under the mutex
     DatabaseConnection *m_runningOn = nullptr; // where sqlite3_interrupt must go
     bool m_stopping = false;
 };

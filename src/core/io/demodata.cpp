@@ -6,13 +6,13 @@
 namespace coroscope::io::demo {
 namespace {
 
-constexpr std::array firstNames{"Ada", "Alan", "Barbara", "Dennis", "Edsger", "Frances", "Grace", "Guido",
-                                "Ken", "Linus", "Margaret", "Niklaus", "Radia", "Tony", "Yukihiro"};
-constexpr std::array lastNames{"Lovelace", "Turing", "Liskov", "Ritchie", "Dijkstra", "Allen", "Hopper",
-                               "Rossum", "Thompson", "Torvalds", "Hamilton", "Wirth", "Perlman", "Hoare"};
+constexpr std::array firstNames{"Ada", "Alan",  "Barbara",  "Dennis",  "Edsger", "Frances", "Grace",   "Guido",
+                                "Ken", "Linus", "Margaret", "Niklaus", "Radia",  "Tony",    "Yukihiro"};
+constexpr std::array lastNames{"Lovelace", "Turing",   "Liskov",   "Ritchie",  "Dijkstra", "Allen",   "Hopper",
+                               "Rossum",   "Thompson", "Torvalds", "Hamilton", "Wirth",    "Perlman", "Hoare"};
 constexpr std::array categoryNames{"books", "games", "garden", "kitchen", "music", "outdoor", "tools", "toys"};
-constexpr std::array productWords{"Lamp", "Kettle", "Chair", "Notebook", "Guitar", "Tent", "Drill", "Puzzle",
-                                  "Mug", "Backpack", "Speaker", "Rake"};
+constexpr std::array productWords{"Lamp",  "Kettle", "Chair", "Notebook", "Guitar",  "Tent",
+                                  "Drill", "Puzzle", "Mug",   "Backpack", "Speaker", "Rake"};
 
 // A small, well-mixed hash: the same id always gives the same demo record.
 quint32 mix(quint32 x)
@@ -33,8 +33,14 @@ QString pick(const std::array<const char *, N> &names, quint32 seed)
 
 } // namespace
 
-bool isUser(int id) { return id >= 1 && id <= userCount; }
-bool isProduct(int id) { return id >= 1 && id <= productCount; }
+bool isUser(int id)
+{
+    return id >= 1 && id <= userCount;
+}
+bool isProduct(int id)
+{
+    return id >= 1 && id <= productCount;
+}
 
 User user(int id)
 {
@@ -42,7 +48,8 @@ User user(int id)
     const auto first = pick(firstNames, seed);
     const auto last = pick(lastNames, seed >> 8);
     return User{id, first + QLatin1Char(' ') + last,
-                first.toLower() + QLatin1Char('.') + last.toLower() + QString::number(id) + QStringLiteral("@example.org")};
+                first.toLower() + QLatin1Char('.') + last.toLower() + QString::number(id)
+                    + QStringLiteral("@example.org")};
 }
 
 QList<Order> ordersOf(int userId)

@@ -34,7 +34,9 @@ qint64 readNumber(DatabaseConnection &connection, const QString &sql)
 bool isSeeded(DatabaseConnection &connection)
 {
     return readNumber(connection, QStringLiteral("PRAGMA user_version")) == demoDatabaseVersion
-        && readNumber(connection, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'users'")) == 1;
+           && readNumber(connection,
+                         QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'users'"))
+                  == 1;
 }
 
 void seed(DatabaseConnection &connection)
@@ -61,9 +63,9 @@ void seed(DatabaseConnection &connection)
 
     detail::insertRows(connection, QStringLiteral("users"),
                        {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email")}, users);
-    detail::insertRows(connection, QStringLiteral("products"),
-                       {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("price")},
-                       products);
+    detail::insertRows(
+        connection, QStringLiteral("products"),
+        {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("price")}, products);
     detail::insertRows(connection, QStringLiteral("orders"),
                        {QStringLiteral("id"), QStringLiteral("user_id"), QStringLiteral("product_id"),
                         QStringLiteral("quantity"), QStringLiteral("total")},

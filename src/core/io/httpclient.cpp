@@ -46,13 +46,10 @@ bool isLoopback(const QUrl &url)
 async::ErrorKind kindOf(QNetworkReply::NetworkError error)
 {
     switch (error) {
-    case QNetworkReply::TimeoutError:
-        return async::ErrorKind::Timeout;
+    case QNetworkReply::TimeoutError: return async::ErrorKind::Timeout;
     case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-        return async::ErrorKind::InvalidArgument;
-    default:
-        return async::ErrorKind::Connection;
+    case QNetworkReply::ProtocolInvalidOperationError: return async::ErrorKind::InvalidArgument;
+    default: return async::ErrorKind::Connection;
     }
 }
 
@@ -92,7 +89,8 @@ QString requestLabel(QByteArrayView method, const QUrl &url)
     if (isLoopback(url)) // the lab server: the path is what tells requests apart
         return name + QLatin1Char(' ') + target;
     const auto port = url.port();
-    return name + QLatin1Char(' ') + url.host() + (port > 0 ? QLatin1Char(':') + QString::number(port) : QString()) + target;
+    return name + QLatin1Char(' ') + url.host() + (port > 0 ? QLatin1Char(':') + QString::number(port) : QString())
+           + target;
 }
 
 HttpRequestAwaiter::HttpRequestAwaiter(HttpRequestSpec spec, std::source_location where)
@@ -212,7 +210,8 @@ void HttpRequestAwaiter::onFinished()
         fail(std::make_exception_ptr(async::HttpError(
             m_response.status, QStringLiteral("%1: %2 %3").arg(resource()).arg(m_response.status).arg(reason).trimmed())));
     } else if (error != QNetworkReply::NoError) {
-        const auto message = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(m_spec.method), m_spec.url.toDisplayString(), errorText);
+        const auto message = QStringLiteral("%1 %2: %3")
+                                 .arg(QString::fromLatin1(m_spec.method), m_spec.url.toDisplayString(), errorText);
         if (kindOf(error) == async::ErrorKind::Timeout)
             fail(std::make_exception_ptr(async::TimeoutError(message)));
         else
@@ -266,8 +265,8 @@ HttpClient::HttpClient(QNetworkAccessManager *manager)
 
 HttpRequestSpec HttpClient::spec(QByteArray method, QUrl url, QByteArray body, QByteArray contentType) const
 {
-    return HttpRequestSpec{std::move(method), std::move(url), std::move(body), std::move(contentType), m_mode, m_timeout,
-                           m_callerManager, m_manager};
+    return HttpRequestSpec{std::move(method), std::move(url),  std::move(body), std::move(contentType), m_mode,
+                           m_timeout,         m_callerManager, m_manager};
 }
 
 HttpRequestAwaiter HttpClient::get(QUrl url, std::source_location where) const
@@ -282,8 +281,8 @@ HttpJsonAwaiter HttpClient::getJson(QUrl url, std::source_location where) const
 
 HttpRequestAwaiter HttpClient::post(QUrl url, QByteArray body, std::source_location where) const
 {
-    return HttpRequestAwaiter(spec(QByteArrayLiteral("POST"), std::move(url), std::move(body), QByteArrayLiteral("application/json")),
-                              where);
+    return HttpRequestAwaiter(
+        spec(QByteArrayLiteral("POST"), std::move(url), std::move(body), QByteArrayLiteral("application/json")), where);
 }
 
 HttpRequestAwaiter HttpClient::send(QByteArray method, QUrl url, QByteArray body, QByteArray contentType,

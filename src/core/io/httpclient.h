@@ -37,8 +37,8 @@ struct HttpResponse {
     int status = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QString label;          // "GET /users/1"
-    qint64 elapsedNs = 0;   // from sending the request to the last byte of the answer
+    QString label; // "GET /users/1"
+    qint64 elapsedNs = 0; // from sending the request to the last byte of the answer
     bool newConnection = false; // the request had to open a TCP connection (none could be reused)
 
     // The value of the first header called `name` (case-insensitive), or an empty array.

@@ -150,10 +150,8 @@ bool HttpResponseParser::feed(QByteArrayView data)
             if (line.isEmpty())
                 m_state = State::Done;
             break;
-        case State::Done:
-            return true; // anything after the response belongs to the next one
-        case State::Error:
-            return false;
+        case State::Done: return true; // anything after the response belongs to the next one
+        case State::Error: return false;
         }
     }
 }
@@ -166,8 +164,9 @@ void HttpResponseParser::finishAtEof()
         m_state = State::Done;
         return;
     }
-    fail(m_state == State::StatusLine && m_buffer.isEmpty() ? QStringLiteral("the server closed the connection without answering")
-                                                            : QStringLiteral("the server closed the connection in the middle of the response"));
+    fail(m_state == State::StatusLine && m_buffer.isEmpty()
+             ? QStringLiteral("the server closed the connection without answering")
+             : QStringLiteral("the server closed the connection in the middle of the response"));
 }
 
 } // namespace coroscope::io

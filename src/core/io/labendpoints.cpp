@@ -31,7 +31,10 @@ QString quoted(const QString &text)
 qint64 toInteger(const QString &text, const QString &what, qint64 min, qint64 max, const QString &unit = {})
 {
     static const QRegularExpression wholeNumber(QStringLiteral("^[+-]?[0-9]+$"));
-    const auto range = QStringLiteral("%1 must be between %2 and %3%4").arg(what).arg(min).arg(max)
+    const auto range = QStringLiteral("%1 must be between %2 and %3%4")
+                           .arg(what)
+                           .arg(min)
+                           .arg(max)
                            .arg(unit.isEmpty() ? QString() : QLatin1Char(' ') + unit);
     if (!wholeNumber.match(text).hasMatch())
         throw BadRequest{QStringLiteral("%1 must be a whole number%2, got %3")
@@ -64,7 +67,8 @@ void allowOnly(const Exchange &exchange, const QStringList &allowed)
         if (!allowed.contains(key)) {
             const auto hint = allowed.isEmpty() ? QStringLiteral("it takes none")
                                                 : QStringLiteral("allowed: %1").arg(allowed.join(QStringLiteral(", ")));
-            throw BadRequest{QStringLiteral("%1: unknown query parameter %2 (%3)").arg(exchange.path(), quoted(key), hint)};
+            throw BadRequest{
+                QStringLiteral("%1: unknown query parameter %2 (%3)").arg(exchange.path(), quoted(key), hint)};
         }
         if (seen.contains(key))
             throw BadRequest{QStringLiteral("%1: query parameter %2 given twice").arg(exchange.path(), quoted(key))};
@@ -83,7 +87,8 @@ QString required(const Exchange &exchange, const QString &key, const QString &ex
 {
     if (const auto value = parameter(exchange, key))
         return *value;
-    throw BadRequest{QStringLiteral("%1 needs the query parameter %2, e.g. %3").arg(exchange.path(), quoted(key), example)};
+    throw BadRequest{
+        QStringLiteral("%1 needs the query parameter %2, e.g. %3").arg(exchange.path(), quoted(key), example)};
 }
 
 int userIdFrom(const QString &text)
@@ -135,7 +140,9 @@ QByteArray demoBytes(qint64 count)
 void replyWithLatency(Exchange &exchange, const QJsonValue &json)
 {
     const auto text = exchange.query().queryItemValue(QStringLiteral("latency_ms"));
-    const auto latencyMs = text.isEmpty() ? 0 : toInteger(text, QStringLiteral("latency_ms"), 0, limits::maxDelayMs, QStringLiteral("ms"));
+    const auto latencyMs = text.isEmpty() ? 0
+                                          : toInteger(text, QStringLiteral("latency_ms"), 0, limits::maxDelayMs,
+                                                      QStringLiteral("ms"));
     if (latencyMs == 0) {
         exchange.reply(json);
         return;
@@ -170,7 +177,8 @@ void Endpoints::status(Exchange &exchange, const QString &code)
         exchange.replyStatus(status);
         return;
     }
-    exchange.reply(QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("reason"), reasonPhrase(status)}}, status);
+    exchange.reply(QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("reason"), reasonPhrase(status)}},
+                   status);
 }
 
 bool Endpoints::flakyFails(quint64 seed, quint64 n, double fail)
@@ -226,12 +234,16 @@ void Endpoints::stream(Exchange &exchange, const QString &lines)
     allowOnly(exchange, {QStringLiteral("interval_ms")});
     const auto n = toInteger(lines, QStringLiteral("line count"), 0, limits::maxStreamLines);
     const auto intervalText = parameter(exchange, QStringLiteral("interval_ms"));
-    const auto interval = intervalText ? toInteger(*intervalText, QStringLiteral("interval_ms"), 0, limits::maxIntervalMs, QStringLiteral("ms"))
+    const auto interval = intervalText ? toInteger(*intervalText, QStringLiteral("interval_ms"), 0,
+                                                   limits::maxIntervalMs, QStringLiteral("ms"))
                                        : 100;
     const auto total = std::max<qint64>(n - 1, 0) * interval;
     if (total > limits::maxDelayMs)
         throw BadRequest{QStringLiteral("%1 lines every %2 ms would take %3 ms; the cap is %4 ms")
-                             .arg(n).arg(interval).arg(total).arg(limits::maxDelayMs)};
+                             .arg(n)
+                             .arg(interval)
+                             .arg(total)
+                             .arg(limits::maxDelayMs)};
     exchange.beginBody(QByteArrayLiteral("application/x-ndjson"), -1);
     streamLine(&exchange, 1, n, std::chrono::milliseconds(interval));
 }
@@ -248,7 +260,8 @@ void Endpoints::streamLine(Exchange *exchange, qint64 line, qint64 lines, std::c
         exchange->endBody();
         return;
     }
-    exchange->after(interval, [this, exchange, line, lines, interval] { streamLine(exchange, line + 1, lines, interval); });
+    exchange->after(interval,
+                    [this, exchange, line, lines, interval] { streamLine(exchange, line + 1, lines, interval); });
 }
 
 void Endpoints::drip(Exchange &exchange)
@@ -257,7 +270,8 @@ void Endpoints::drip(Exchange &exchange)
     const auto bytesText = parameter(exchange, QStringLiteral("bytes"));
     const auto durationText = parameter(exchange, QStringLiteral("duration_ms"));
     const auto bytes = bytesText ? toInteger(*bytesText, QStringLiteral("bytes"), 0, limits::maxBytes) : 10;
-    const auto duration = durationText ? toInteger(*durationText, QStringLiteral("duration_ms"), 0, limits::maxDelayMs, QStringLiteral("ms"))
+    const auto duration = durationText ? toInteger(*durationText, QStringLiteral("duration_ms"), 0, limits::maxDelayMs,
+                                                   QStringLiteral("ms"))
                                        : 2000;
     // At most one write every 10 ms: a trickle, not a timer storm.
     const auto pieces = bytes == 0 ? 0 : std::clamp<qint64>(duration / 10, 1, bytes);
@@ -279,7 +293,8 @@ void Endpoints::dripPiece(Exchange *exchange, qint64 piece, qint64 pieces, qint6
         exchange->endBody();
         return;
     }
-    exchange->after(step, [this, exchange, piece, pieces, bytes, step] { dripPiece(exchange, piece + 1, pieces, bytes, step); });
+    exchange->after(
+        step, [this, exchange, piece, pieces, bytes, step] { dripPiece(exchange, piece + 1, pieces, bytes, step); });
 }
 
 void Endpoints::user(Exchange &exchange, const QString &id)
@@ -326,7 +341,8 @@ void Endpoints::product(Exchange &exchange, const QString &id)
     allowOnly(exchange, {QStringLiteral("latency_ms")});
     const auto productId = int(toInteger(id, QStringLiteral("product id"), 1, std::numeric_limits<int>::max()));
     if (!demo::isProduct(productId)) {
-        exchange.replyError(404, QStringLiteral("no product %1 (products are 1 to %2)").arg(productId).arg(demo::productCount));
+        exchange.replyError(
+            404, QStringLiteral("no product %1 (products are 1 to %2)").arg(productId).arg(demo::productCount));
         return;
     }
     replyWithLatency(exchange, demo::toJson(demo::product(productId)));

@@ -40,7 +40,8 @@ Exchange::Exchange(const QHttpServerRequest &request, QHttpServerResponder &&res
     if (m_counted)
         m_state.inFlight.fetch_add(1);
     for (const auto &[name, value] : request.headers()) {
-        if (name.compare("Connection", Qt::CaseInsensitive) == 0 && value.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+        if (name.compare("Connection", Qt::CaseInsensitive) == 0
+            && value.trimmed().compare("close", Qt::CaseInsensitive) == 0)
             m_closeAfter = true;
     }
     if (m_socket)

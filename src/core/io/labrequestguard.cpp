@@ -11,9 +11,9 @@ namespace {
 
 bool isToken(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
-        || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' || c == '+' || c == '^'
-        || c == '`' || c == '|' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+           || c == '.' || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' || c == '+'
+           || c == '^' || c == '`' || c == '|' || c == '~';
 }
 
 // "GET /path HTTP/1.1": a method token, a target without spaces or controls, a version.
@@ -55,16 +55,11 @@ RequestGuard::RequestGuard(RequestLimits limits)
 int RequestGuard::statusCode(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Fine:
-        return 200;
-    case Verdict::Malformed:
-        return 400;
-    case Verdict::UriTooLong:
-        return 414;
-    case Verdict::HeadersTooLarge:
-        return 431;
-    case Verdict::BodyTooLarge:
-        return 413;
+    case Verdict::Fine: return 200;
+    case Verdict::Malformed: return 400;
+    case Verdict::UriTooLong: return 414;
+    case Verdict::HeadersTooLarge: return 431;
+    case Verdict::BodyTooLarge: return 413;
     }
     return 400;
 }
@@ -72,16 +67,11 @@ int RequestGuard::statusCode(Verdict verdict)
 QByteArray RequestGuard::reason(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Fine:
-        return "OK";
-    case Verdict::Malformed:
-        return "Bad Request";
-    case Verdict::UriTooLong:
-        return "URI Too Long";
-    case Verdict::HeadersTooLarge:
-        return "Request Header Fields Too Large";
-    case Verdict::BodyTooLarge:
-        return "Content Too Large";
+    case Verdict::Fine: return "OK";
+    case Verdict::Malformed: return "Bad Request";
+    case Verdict::UriTooLong: return "URI Too Long";
+    case Verdict::HeadersTooLarge: return "Request Header Fields Too Large";
+    case Verdict::BodyTooLarge: return "Content Too Large";
     }
     return "Bad Request";
 }
@@ -104,8 +94,7 @@ RequestGuard::Verdict RequestGuard::feed(QByteArrayView bytes)
     qsizetype at = 0;
     while (at < bytes.size()) {
         switch (m_state) {
-        case State::Failed:
-            return m_verdict;
+        case State::Failed: return m_verdict;
         case State::Body:
         case State::ChunkData: {
             const auto take = std::min<qint64>(m_remaining, bytes.size() - at);
@@ -121,9 +110,9 @@ RequestGuard::Verdict RequestGuard::feed(QByteArrayView bytes)
             const auto piece = bytes.sliced(at, (end < 0 ? bytes.size() : end) - at);
             at += piece.size() + (end < 0 ? 0 : 1);
             const qint64 lineLimit = m_state == State::RequestLine ? m_limits.requestLineBytes
-                : m_state == State::Headers || m_state == State::Trailers
-                ? m_limits.headerBytes - m_headerBytes
-                : 64; // a chunk size line
+                                     : m_state == State::Headers || m_state == State::Trailers
+                                         ? m_limits.headerBytes - m_headerBytes
+                                         : 64; // a chunk size line
             if (m_line.size() + piece.size() > lineLimit) {
                 switch (m_state) {
                 case State::RequestLine:
@@ -133,8 +122,7 @@ RequestGuard::Verdict RequestGuard::feed(QByteArrayView bytes)
                 case State::Trailers:
                     return fail(Verdict::HeadersTooLarge, QByteArray("the header section is larger than ")
                                                               + QByteArray::number(m_limits.headerBytes) + " bytes");
-                default:
-                    return fail(Verdict::Malformed, "a chunk size line is too long");
+                default: return fail(Verdict::Malformed, "a chunk size line is too long");
                 }
             }
             m_line.append(piece.data(), piece.size());
@@ -174,13 +162,14 @@ RequestGuard::Verdict RequestGuard::lineComplete()
         }
         return headerLine(m_line);
     case State::ChunkSize: {
-        const auto size = parseNumber(QByteArrayView(m_line).first(m_line.indexOf(';') < 0 ? m_line.size() : m_line.indexOf(';')), 16);
+        const auto size = parseNumber(
+            QByteArrayView(m_line).first(m_line.indexOf(';') < 0 ? m_line.size() : m_line.indexOf(';')), 16);
         if (!size)
             return fail(Verdict::Malformed, "a chunk size is not a hexadecimal number");
         m_bodyBytes += *size;
         if (m_bodyBytes > m_limits.bodyBytes)
-            return fail(Verdict::BodyTooLarge,
-                        QByteArray("the chunked body is larger than ") + QByteArray::number(m_limits.bodyBytes) + " bytes");
+            return fail(Verdict::BodyTooLarge, QByteArray("the chunked body is larger than ")
+                                                   + QByteArray::number(m_limits.bodyBytes) + " bytes");
         m_remaining = *size;
         m_state = *size == 0 ? State::Trailers : State::ChunkData;
         return Verdict::Fine;
@@ -196,8 +185,7 @@ RequestGuard::Verdict RequestGuard::lineComplete()
         else
             m_headerBytes += m_line.size();
         return Verdict::Fine;
-    default:
-        return Verdict::Fine;
+    default: return Verdict::Fine;
     }
 }
 
@@ -205,7 +193,8 @@ RequestGuard::Verdict RequestGuard::headerLine(QByteArrayView line)
 {
     m_headerBytes += line.size();
     if (++m_headerCount > m_limits.headerCount)
-        return fail(Verdict::HeadersTooLarge, QByteArray("the request has more than ") + QByteArray::number(m_limits.headerCount) + " headers");
+        return fail(Verdict::HeadersTooLarge,
+                    QByteArray("the request has more than ") + QByteArray::number(m_limits.headerCount) + " headers");
     const auto colon = line.indexOf(':');
     if (colon <= 0)
         return fail(Verdict::Malformed, "a header line has no name");
@@ -221,7 +210,8 @@ RequestGuard::Verdict RequestGuard::headerLine(QByteArrayView line)
             return fail(Verdict::Malformed, "Content-Length is not a number");
         if (*length > m_limits.bodyBytes)
             return fail(Verdict::BodyTooLarge, QByteArray("the body (Content-Length ") + QByteArray::number(*length)
-                                                   + QByteArray(") is larger than ") + QByteArray::number(m_limits.bodyBytes) + " bytes");
+                                                   + QByteArray(") is larger than ")
+                                                   + QByteArray::number(m_limits.bodyBytes) + " bytes");
         m_contentLength = *length;
     } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
         m_chunked = value.toByteArray().toLower().contains("chunked");

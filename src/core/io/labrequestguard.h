@@ -8,14 +8,14 @@ namespace coroscope::io::lab {
 
 // How much of a request the lab server is willing to read before it answers with an error.
 struct RequestLimits {
-    int requestLineBytes = 8 * 1024;  // 414 URI Too Long
-    int headerBytes = 32 * 1024;      // 431 Request Header Fields Too Large (the header section)
-    int headerCount = 100;            // 431 as well
+    int requestLineBytes = 8 * 1024; // 414 URI Too Long
+    int headerBytes = 32 * 1024; // 431 Request Header Fields Too Large (the header section)
+    int headerCount = 100; // 431 as well
     qint64 bodyBytes = 8 * 1024 * 1024; // 413 Content Too Large
-    int connections = 2000;           // 503 Service Unavailable for the next one (the app's
-                                      // widest pattern opens 250 at once, the benchmark 1000)
-    int headerTimeoutMs = 10'000;     // 408 Request Timeout: a request (or a new connection's
-                                      // first one) that is not complete after this long
+    int connections = 2000; // 503 Service Unavailable for the next one (the app's
+                            // widest pattern opens 250 at once, the benchmark 1000)
+    int headerTimeoutMs = 10'000; // 408 Request Timeout: a request (or a new connection's
+                                  // first one) that is not complete after this long
 };
 
 // Reads a connection's bytes as they arrive, alongside QHttpServer, and says when a request
@@ -27,10 +27,10 @@ class RequestGuard
 public:
     enum class Verdict {
         Fine,
-        Malformed,       // 400
-        UriTooLong,      // 414
+        Malformed, // 400
+        UriTooLong, // 414
         HeadersTooLarge, // 431
-        BodyTooLarge,    // 413
+        BodyTooLarge, // 413
     };
 
     explicit RequestGuard(RequestLimits limits = {});
@@ -43,7 +43,7 @@ public:
 
     static int statusCode(Verdict verdict);
     static QByteArray reason(Verdict verdict); // "Request Header Fields Too Large"
-    QByteArray explanation() const;             // for the response body and the server's log
+    QByteArray explanation() const; // for the response body and the server's log
 
 private:
     enum class State { RequestLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Failed };

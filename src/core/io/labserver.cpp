@@ -164,7 +164,8 @@ bool LabServer::start(quint16 port)
     m_worker->moveToThread(&m_thread);
     quint16 bound = 0;
     QString error;
-    QMetaObject::invokeMethod(m_worker, [&] { bound = m_worker->listen(port, m_limits, &error); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [&] { bound = m_worker->listen(port, m_limits, &error); }, Qt::BlockingQueuedConnection);
     if (bound == 0) {
         stop();
         m_error = error;
@@ -182,7 +183,8 @@ void LabServer::stop()
         return;
     if (m_url.port() > 0)
         lab::unregisterServer(quint16(m_url.port()));
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->shutdown(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker; // its thread has ended: nothing can be using it

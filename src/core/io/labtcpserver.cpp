@@ -8,12 +8,11 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <netinet/in.h>
+#include <cstddef>
 #include <linux/tcp.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-
-#include <cstddef>
 
 namespace coroscope::io::lab {
 namespace {
@@ -24,8 +23,8 @@ QByteArray refusal(int status, const QByteArray &reason, const QByteArray &why)
 {
     const QByteArray body = QByteArray("{\"error\": \"") + why + QByteArray("\"}\n");
     QByteArray response = QByteArray("HTTP/1.1 ") + QByteArray::number(status) + ' ' + reason
-        + QByteArray("\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ")
-        + QByteArray::number(body.size());
+                          + QByteArray("\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ")
+                          + QByteArray::number(body.size());
     if (status == 503)
         response += "\r\nRetry-After: 1";
     response += "\r\n\r\n" + body;
@@ -57,7 +56,8 @@ qint64 streamPosition(const QTcpSocket &socket)
         int unread = 0;
         if (getsockopt(descriptor, IPPROTO_TCP, TCP_INFO, &before, &size) != 0
             || size < offsetof(tcp_info, tcpi_bytes_received) + sizeof before.tcpi_bytes_received
-            || ioctl(descriptor, FIONREAD, &unread) != 0 || getsockopt(descriptor, IPPROTO_TCP, TCP_INFO, &after, &size) != 0)
+            || ioctl(descriptor, FIONREAD, &unread) != 0
+            || getsockopt(descriptor, IPPROTO_TCP, TCP_INFO, &after, &size) != 0)
             return -1;
         if (before.tcpi_bytes_received == after.tcpi_bytes_received)
             return qint64(after.tcpi_bytes_received) - unread;
@@ -180,7 +180,7 @@ void TcpServer::incomingConnection(qintptr descriptor)
     }
     if (m_sockets.size() >= m_limits.connections) {
         const QByteArray why = QByteArray("the lab server has ") + QByteArray::number(m_limits.connections)
-            + " connections open, its limit";
+                               + " connections open, its limit";
         answerRefusal(*socket, m_state, 503, "Service Unavailable", why);
         socket->disconnectFromHost();
         connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);

@@ -88,8 +88,8 @@ Catalog::Catalog(const std::vector<PatternDataFile> &dataFiles, std::span<const 
         if (broken.contains(id))
             continue;
         if (!described.contains(id)) {
-            m_errors.append(QStringLiteral("pattern \"%1\" has code but no data file (%2)")
-                                .arg(id, dataFilePath(id + dataSuffix)));
+            m_errors.append(
+                QStringLiteral("pattern \"%1\" has code but no data file (%2)").arg(id, dataFilePath(id + dataSuffix)));
             continue;
         }
         auto info = described.take(id);

@@ -20,7 +20,7 @@ class LabEnvironment
 {
 public:
     struct Options {
-        QUrl server;          // empty: start the embedded lab server
+        QUrl server; // empty: start the embedded lab server
         QString databasePath; // empty: defaultDatabasePath()
     };
 

@@ -21,7 +21,8 @@ QString known(const ParameterSpecs &specs)
     QStringList names;
     for (const auto &spec : specs)
         names.append(spec.name);
-    return names.isEmpty() ? QStringLiteral("this pattern has no parameters") : QStringLiteral("known: ") + names.join(QStringLiteral(", "));
+    return names.isEmpty() ? QStringLiteral("this pattern has no parameters")
+                           : QStringLiteral("known: ") + names.join(QStringLiteral(", "));
 }
 
 constexpr std::array allTypes{ParameterSpec::Type::Integer, ParameterSpec::Type::Real, ParameterSpec::Type::DurationMs,
@@ -112,9 +113,7 @@ ParameterSpec::Parsed ParameterSpec::parse(const QString &text) const
         break;
     }
     case Type::Url:
-    case Type::Text:
-        value = text.trimmed();
-        break;
+    case Type::Text: value = text.trimmed(); break;
     }
     const auto error = validate(value);
     return {error.isEmpty() ? value : QVariant(), error};

@@ -15,13 +15,13 @@ namespace coroscope::patterns {
 struct ParameterSpec {
     enum class Type { Integer, Real, DurationMs, Url, Text };
 
-    QString name;  // machine name, used on the command line: "tasks", "latency_ms"
+    QString name; // machine name, used on the command line: "tasks", "latency_ms"
     QString label; // for people: "Tasks", "Latency"
     Type type = Type::Integer;
     QVariant defaultValue;
     double minimum = 0;
     double maximum = 0; // Integer, Real and DurationMs only
-    QString unit;       // "ms", "tasks", "%"
+    QString unit; // "ms", "tasks", "%"
     QString help;
 
     // The value `text` stands for, or an explanation of why it is not acceptable.

@@ -12,9 +12,9 @@ namespace coroscope::patterns {
 
 // Where a run does its real I/O.
 struct RunEnvironment {
-    QUrl serverUrl;       // the lab server (or any server the user names)
+    QUrl serverUrl; // the lab server (or any server the user names)
     QString databasePath; // a SQLite file; created and seeded with the demo data if missing
-    QString scratchDir;   // for files a pattern writes (bulk inserts into a throwaway database)
+    QString scratchDir; // for files a pattern writes (bulk inserts into a throwaway database)
 };
 
 enum class RunStatus { Ok, Error, Cancelled, TimedOut };

@@ -66,8 +66,8 @@ public:
             return std::nullopt;
         }
         if (value.type() != type) {
-            fail(path(where, key), QStringLiteral("must be %1, not %2").arg(describeJsonType(QJsonValue(type)),
-                                                                              describeJsonType(value)));
+            fail(path(where, key),
+                 QStringLiteral("must be %1, not %2").arg(describeJsonType(QJsonValue(type)), describeJsonType(value)));
             return std::nullopt;
         }
         return value;
@@ -128,9 +128,9 @@ std::optional<ParameterSpec> readParameter(DocumentReader &reader, const QJsonOb
     const auto typeText = reader.text(object, where, QStringLiteral("type"));
     const auto type = typeFromName(typeText);
     if (!typeText.isEmpty() && !type)
-        reader.fail(DocumentReader::path(where, QStringLiteral("type")),
-                    QStringLiteral("unknown type %1 (known: %2)")
-                        .arg(quoted(typeText), typeNames().join(QStringLiteral(", "))));
+        reader.fail(
+            DocumentReader::path(where, QStringLiteral("type")),
+            QStringLiteral("unknown type %1 (known: %2)").arg(quoted(typeText), typeNames().join(QStringLiteral(", "))));
     if (!type)
         return std::nullopt;
     spec.type = *type;
@@ -184,8 +184,8 @@ ParameterSpecs readParameters(DocumentReader &reader, const QJsonArray &array)
         auto spec = readParameter(reader, array[index].toObject(), where);
         if (!spec)
             continue;
-        const bool taken =
-            std::any_of(specs.begin(), specs.end(), [&](const auto &other) { return other.name == spec->name; });
+        const bool taken = std::any_of(specs.begin(), specs.end(),
+                                       [&](const auto &other) { return other.name == spec->name; });
         if (taken)
             reader.fail(where, QStringLiteral("a second parameter named %1").arg(quoted(spec->name)));
         else
@@ -206,8 +206,7 @@ PatternData readPatternData(const QByteArray &document, const QString &expectedI
     QJsonParseError parseError;
     const auto json = QJsonDocument::fromJson(document, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        data.errors.append(
-            QStringLiteral("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset));
+        data.errors.append(QStringLiteral("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset));
         return data;
     }
     if (!json.isObject()) {
@@ -229,8 +228,9 @@ PatternData readPatternData(const QByteArray &document, const QString &expectedI
     auto &info = data.info;
     info.id = reader.text(root, top, QStringLiteral("id"));
     if (!info.id.isEmpty() && info.id != expectedId)
-        reader.fail(QStringLiteral("id"), QStringLiteral("%1 does not match the file name, which says %2")
-                                              .arg(quoted(info.id), quoted(expectedId)));
+        reader.fail(
+            QStringLiteral("id"),
+            QStringLiteral("%1 does not match the file name, which says %2").arg(quoted(info.id), quoted(expectedId)));
     info.title = reader.text(root, top, QStringLiteral("title"));
     info.category = reader.text(root, top, QStringLiteral("category"));
     info.seedSection = reader.text(root, top, QStringLiteral("seed_section"));

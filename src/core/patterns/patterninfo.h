@@ -9,10 +9,10 @@ namespace coroscope::patterns {
 
 // What a pattern tells people about itself: read from resources/patterns/<id>.json (patterndata.h).
 struct PatternInfo {
-    QString id;       // "gather"
-    QString title;    // "gather: the dashboard in parallel"
+    QString id; // "gather"
+    QString title; // "gather: the dashboard in parallel"
     QString category; // "Concurrency"
-    QString summary;  // one sentence for lists
+    QString summary; // one sentence for lists
     QString explanation;
     QString whatToLookFor;
     QString seedSection; // the section of the Python guide it mirrors

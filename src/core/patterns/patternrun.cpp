@@ -22,10 +22,8 @@ RunOutcome outcomeOf(async::TaskHandle<RunOutcome> &root)
         switch (error.kind()) {
         case async::ErrorKind::Cancelled:
             return {RunStatus::Cancelled, QStringLiteral("cancelled: ") + error.message()};
-        case async::ErrorKind::Timeout:
-            return {RunStatus::TimedOut, QStringLiteral("timed out: ") + error.message()};
-        default:
-            return {RunStatus::Error, error.message()};
+        case async::ErrorKind::Timeout: return {RunStatus::TimedOut, QStringLiteral("timed out: ") + error.message()};
+        default: return {RunStatus::Error, error.message()};
         }
     } catch (const std::exception &error) {
         return {RunStatus::Error, QString::fromUtf8(error.what())};
@@ -62,8 +60,7 @@ QUrl PatternContext::url(const QString &path) const
 class PatternRun::Worker : public QObject
 {
 public:
-    Worker(const Pattern &pattern, PatternContext context, std::shared_ptr<trace::Recorder> recorder,
-           PatternRun *owner)
+    Worker(const Pattern &pattern, PatternContext context, std::shared_ptr<trace::Recorder> recorder, PatternRun *owner)
         : m_pattern(pattern)
         , m_context(std::move(context))
         , m_recorder(std::move(recorder))
@@ -79,7 +76,10 @@ public:
         auto factory = [&pattern = m_pattern, context = m_context] { return pattern.run(context); };
         m_root = async::detail::spawnIn(m_recorder, 0, m_runScope.get(), m_pattern.info().id, std::move(factory),
                                         std::source_location::current());
-        m_root.state()->whenDone([this] { QMetaObject::invokeMethod(this, [this] { wrapUp(); }, Qt::QueuedConnection); });
+        m_root.state()->whenDone([this] {
+            QMetaObject::invokeMethod(
+                this, [this] { wrapUp(); }, Qt::QueuedConnection);
+        });
     }
 
     void cancel(const QString &reason)
@@ -112,8 +112,8 @@ private:
         m_heartbeat.reset();
         m_root = {};
         m_runScope.reset();
-        QMetaObject::invokeMethod(m_owner, [owner = m_owner, outcome = m_outcome] { owner->onWorkerDone(outcome); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [owner = m_owner, outcome = m_outcome] { owner->onWorkerDone(outcome); }, Qt::QueuedConnection);
         thread()->quit();
     }
 
@@ -159,7 +159,8 @@ void PatternRun::start()
     m_worker = new Worker(m_pattern, PatternContext(m_values, m_environment), m_recorder, this);
     m_worker->moveToThread(&m_thread);
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->begin(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->begin(); }, Qt::QueuedConnection);
     m_drainTimer.start();
 }
 
@@ -167,8 +168,8 @@ void PatternRun::stop()
 {
     if (!isRunning())
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->cancel(QStringLiteral("stopped by the user")); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->cancel(QStringLiteral("stopped by the user")); }, Qt::QueuedConnection);
 }
 
 bool PatternRun::waitForFinished(int limitMs)

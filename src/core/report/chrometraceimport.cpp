@@ -133,9 +133,8 @@ private:
     bool parse(bool trustMarker, bool &retry)
     {
         m_reader.emplace(m_device, m_options.maxBytes, m_options.maxDepth);
-        m_reader->setChunkCallback([this](qint64 bytes) {
-            return report(m_total > 0 ? int(90 * std::min(bytes, m_total) / m_total) : 0);
-        });
+        m_reader->setChunkCallback(
+            [this](qint64 bytes) { return report(m_total > 0 ? int(90 * std::min(bytes, m_total) / m_total) : 0); });
         m_trustMarker = trustMarker;
         m_ours = false;
         m_skippedViewerEvents = false;
@@ -153,11 +152,11 @@ private:
             if (!parseTraceEvents(QStringLiteral("traceEvents")))
                 return false;
             break;
-        case JsonReader::Type::End:
-            return reader.failed() ? false : reader.fail(QStringLiteral("the file is empty"));
+        case JsonReader::Type::End: return reader.failed() ? false : reader.fail(QStringLiteral("the file is empty"));
         default:
             return reader.failed() ? false
-                                   : reader.fail(QStringLiteral("not a Chrome trace: the file does not start with a JSON object or array"));
+                                   : reader.fail(QStringLiteral(
+                                       "not a Chrome trace: the file does not start with a JSON object or array"));
         }
         if (!reader.expectEnd())
             return false;
@@ -167,8 +166,8 @@ private:
 
     bool typeError(const QString &where, const char *expected)
     {
-        return m_reader->fail(QStringLiteral("%1 must be %2, not %3")
-                                  .arg(where, QLatin1String(expected), typeName(m_reader->peek())));
+        return m_reader->fail(
+            QStringLiteral("%1 must be %2, not %3").arg(where, QLatin1String(expected), typeName(m_reader->peek())));
     }
 
     bool parseObjectFormat()
@@ -213,7 +212,8 @@ private:
         m_result.patternId = metadata.value(QLatin1String("patternId")).toString();
         m_result.status = metadata.value(QLatin1String("status")).toString();
         m_result.parameters = metadata.value(QLatin1String("parameters")).toObject().toVariantMap();
-        m_result.startedAt = QDateTime::fromString(metadata.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+        m_result.startedAt = QDateTime::fromString(metadata.value(QLatin1String("startedAt")).toString(),
+                                                   Qt::ISODateWithMs);
     }
 
     // ---- other tools' events ----
@@ -254,9 +254,8 @@ private:
         if (!reader.readDouble(us))
             return false;
         if (!(std::abs(us) <= MaxMicroseconds))
-            return reader.fail(QStringLiteral("%1: \"%2\" is %3 µs, out of the supported range")
-                                   .arg(where, key)
-                                   .arg(us, 0, 'g', 6));
+            return reader.fail(
+                QStringLiteral("%1: \"%2\" is %3 µs, out of the supported range").arg(where, key).arg(us, 0, 'g', 6));
         ns = std::llround(us * 1000.0);
         return true;
     }
@@ -386,10 +385,11 @@ private:
                     return typeError(where, "a number");
                 ok = reader.readInteger(m_data.format);
                 if (ok && m_data.format != chrome::formatVersion)
-                    return reader.fail(QStringLiteral("%1: version %2 is not supported (this Coroscope reads version %3)")
-                                           .arg(where)
-                                           .arg(m_data.format)
-                                           .arg(chrome::formatVersion));
+                    return reader.fail(
+                        QStringLiteral("%1: version %2 is not supported (this Coroscope reads version %3)")
+                            .arg(where)
+                            .arg(m_data.format)
+                            .arg(chrome::formatVersion));
             } else if (key == QLatin1String("strings")) {
                 ok = parseStringList(where, m_data.strings);
             } else if (key == QLatin1String("threads")) {
@@ -451,10 +451,12 @@ private:
                 || !reader.nextElement() || reader.peek() != JsonReader::Type::String
                 || !reader.readString(location.function) || !reader.nextElement()
                 || reader.peek() != JsonReader::Type::Number || !reader.readInteger(line)) {
-                return reader.failed() ? false : reader.fail(QStringLiteral("%1: expected [file, function, line]").arg(item));
+                return reader.failed() ? false
+                                       : reader.fail(QStringLiteral("%1: expected [file, function, line]").arg(item));
             }
             if (reader.nextElement() || reader.failed())
-                return reader.failed() ? false : reader.fail(QStringLiteral("%1: expected [file, function, line]").arg(item));
+                return reader.failed() ? false
+                                       : reader.fail(QStringLiteral("%1: expected [file, function, line]").arg(item));
             if (line < 0 || line > std::numeric_limits<int>::max())
                 return reader.fail(QStringLiteral("%1: line %2 is out of range").arg(item).arg(line));
             location.line = int(line);

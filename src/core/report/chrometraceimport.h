@@ -16,13 +16,13 @@ namespace coroscope::report {
 
 struct ImportOptions {
     qint64 maxBytes = qint64(512) << 20; // bigger files are refused before reading
-    int maxDepth = 64;                   // JSON nesting; deeper input is refused, never recursed into
+    int maxDepth = 64; // JSON nesting; deeper input is refused, never recursed into
 };
 
 struct ImportResult {
     bool ok = false;
     bool cancelled = false;
-    QString error;       // set when !ok: what is wrong and where ("traceEvents[3]: ...")
+    QString error; // set when !ok: what is wrong and where ("traceEvents[3]: ...")
     QStringList warnings; // what was imported approximately or left out
     bool lossless = false; // the file carried Coroscope's own copy of the run
     trace::Trace trace;
@@ -51,8 +51,7 @@ using ImportProgress = std::function<bool(int percent)>;
 //
 // Runs on the calling thread and touches no Qt object but the device, so it can run on a
 // worker thread; the app does that.
-ImportResult importChromeTrace(QIODevice &device, const ImportProgress &progress = {},
-                               const ImportOptions &options = {});
+ImportResult importChromeTrace(QIODevice &device, const ImportProgress &progress = {}, const ImportOptions &options = {});
 ImportResult importChromeTraceFile(const QString &path, const ImportProgress &progress = {},
                                    const ImportOptions &options = {});
 

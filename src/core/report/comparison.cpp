@@ -13,14 +13,18 @@ namespace {
 
 QString signedDuration(qint64 ns)
 {
-    return (ns > 0 ? QStringLiteral("+") : ns < 0 ? QStringLiteral("−") : QString()) + formatDuration(ns < 0 ? -ns : ns);
+    return (ns > 0   ? QStringLiteral("+")
+            : ns < 0 ? QStringLiteral("−")
+                     : QString())
+           + formatDuration(ns < 0 ? -ns : ns);
 }
 
 ComparisonRow durationRow(const QString &metric, qint64 first, qint64 second)
 {
     ComparisonRow row{metric, formatDuration(first), formatDuration(second), QString(), first != second};
     if (first > 0)
-        row.change = QStringLiteral("×%1 (%2)").arg(double(second) / double(first), 0, 'f', 2).arg(signedDuration(second - first));
+        row.change
+            = QStringLiteral("×%1 (%2)").arg(double(second) / double(first), 0, 'f', 2).arg(signedDuration(second - first));
     else
         row.change = signedDuration(second - first);
     return row;
@@ -30,16 +34,19 @@ ComparisonRow countRow(const QString &metric, int first, int second)
 {
     const int delta = second - first;
     return {metric, QString::number(first), QString::number(second),
-            delta > 0 ? QStringLiteral("+%1").arg(delta) : delta < 0 ? QStringLiteral("−%1").arg(-delta) : QStringLiteral("same"),
+            delta > 0   ? QStringLiteral("+%1").arg(delta)
+            : delta < 0 ? QStringLiteral("−%1").arg(-delta)
+                        : QStringLiteral("same"),
             delta != 0};
 }
 
 ComparisonRow millisecondsRow(const QString &metric, double first, double second)
 {
     const double delta = second - first;
-    return {metric, QStringLiteral("%1 ms").arg(first, 0, 'f', 1), QStringLiteral("%1 ms").arg(second, 0, 'f', 1),
-            QStringLiteral("%1%2 ms").arg(delta >= 0 ? QStringLiteral("+") : QStringLiteral("−")).arg(std::abs(delta), 0, 'f', 1),
-            std::abs(delta) >= 0.05};
+    return {
+        metric, QStringLiteral("%1 ms").arg(first, 0, 'f', 1), QStringLiteral("%1 ms").arg(second, 0, 'f', 1),
+        QStringLiteral("%1%2 ms").arg(delta >= 0 ? QStringLiteral("+") : QStringLiteral("−")).arg(std::abs(delta), 0, 'f', 1),
+        std::abs(delta) >= 0.05};
 }
 
 } // namespace
@@ -58,7 +65,8 @@ std::vector<ComparisonRow> compareRuns(const Summary &first, const Summary &seco
         const auto a = first.suspendedNsByReason[std::size_t(i)];
         const auto b = second.suspendedNsByReason[std::size_t(i)];
         if (a != 0 || b != 0)
-            rows.push_back(durationRow(QStringLiteral("time suspended: %1").arg(QLatin1String(toString(SuspendReason(i)))), a, b));
+            rows.push_back(
+                durationRow(QStringLiteral("time suspended: %1").arg(QLatin1String(toString(SuspendReason(i)))), a, b));
     }
     return rows;
 }

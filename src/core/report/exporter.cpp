@@ -31,23 +31,26 @@ bool saveTo(const QString &path, const std::function<bool(QIODevice &, QString *
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return detail::failWith(
+            error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     QString reason;
     if (!write(file, &reason)) {
         file.cancelWriting();
         return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
     }
     if (!file.commit())
-        return detail::failWith(error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return detail::failWith(
+            error, QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
 }
 
 QString unknownFormat(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix();
-    return suffix.isEmpty()
-               ? QStringLiteral("%1 has no file name extension: use one of .%2").arg(path, exportFormats().join(QStringLiteral(", .")))
-               : QStringLiteral("unknown export format \".%1\": use one of .%2").arg(suffix, exportFormats().join(QStringLiteral(", .")));
+    return suffix.isEmpty() ? QStringLiteral("%1 has no file name extension: use one of .%2")
+                                  .arg(path, exportFormats().join(QStringLiteral(", .")))
+                            : QStringLiteral("unknown export format \".%1\": use one of .%2")
+                                  .arg(suffix, exportFormats().join(QStringLiteral(", .")));
 }
 
 } // namespace
@@ -117,9 +120,12 @@ bool exportComparison(const ReportInput &first, const ReportInput &second, const
     } else if (suffix == QLatin1String("png")) {
         if (!canRenderImages(error))
             return false;
-        write = [&](QIODevice &device, QString *why) { return writeTimelinePng(sections, options.pngWidth, title, device, why); };
+        write = [&](QIODevice &device, QString *why) {
+            return writeTimelinePng(sections, options.pngWidth, title, device, why);
+        };
     } else {
-        return detail::failWith(error, QStringLiteral("a comparison can be saved as .html, .svg or .png, not \"%1\"").arg(QFileInfo(path).fileName()));
+        return detail::failWith(error, QStringLiteral("a comparison can be saved as .html, .svg or .png, not \"%1\"")
+                                           .arg(QFileInfo(path).fileName()));
     }
     return saveTo(path, write, error);
 }

@@ -22,10 +22,11 @@ QStringList exportFormats();
 // is written through QSaveFile, so a failure never leaves a partial file behind, and an
 // existing file is only replaced once the new one is complete. On failure returns false and
 // says why in `error`. PNG and PDF need a QGuiApplication.
-bool exportTrace(const ReportInput &input, const QString &path, QString *error = nullptr, const ExportOptions &options = {});
+bool exportTrace(const ReportInput &input, const QString &path, QString *error = nullptr,
+                 const ExportOptions &options = {});
 
 // Two runs: .html (comparison report), .svg or .png (both timelines on one axis).
-bool exportComparison(const ReportInput &first, const ReportInput &second, const QString &path, QString *error = nullptr,
-                      const ExportOptions &options = {});
+bool exportComparison(const ReportInput &first, const ReportInput &second, const QString &path,
+                      QString *error = nullptr, const ExportOptions &options = {});
 
 } // namespace coroscope::report

@@ -70,7 +70,7 @@ struct ForeignTraceBuilder::Output {
     }
 
     void add(qint64 timeNs, EventKind kind, TaskId task, ThreadIndex thread, StringId label = 0,
-              LocationId location = 0, quint8 detail = 0, double value = 0)
+             LocationId location = 0, quint8 detail = 0, double value = 0)
     {
         events.push_back(Event{timeNs, value, task, label, location, thread, kind, detail});
     }
@@ -167,13 +167,13 @@ void ForeignTraceBuilder::buildTask(Task &task, Output &out)
     }
 
     out.add(task.beginNs, EventKind::Created, task.id, task.thread, out.string(task.name), location, 0,
-             double(task.parent));
+            double(task.parent));
     out.add(task.beginNs, EventKind::Started, task.id, task.thread);
     std::sort(suspensions.begin(), suspensions.end(),
               [](const Suspension &a, const Suspension &b) { return a.beginNs < b.beginNs; });
     for (const auto &suspension : suspensions) {
         out.add(suspension.beginNs, EventKind::Suspended, task.id, task.thread, suspension.resource,
-                 suspension.location, quint8(suspension.reason));
+                suspension.location, quint8(suspension.reason));
         out.add(suspension.endNs, EventKind::Resumed, task.id, task.thread);
     }
     for (const auto &[timeNs, text] : marks)
@@ -229,7 +229,8 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
         if (it == threadTask.cend()) {
             const auto index = newTask(event, order);
             auto &task = tasks[index];
-            task.name = m_threadNames.value(key, QStringLiteral("thread %1").arg(m_threadLabels.value(event.tid, QString::number(event.tid))));
+            task.name = m_threadNames.value(
+                key, QStringLiteral("thread %1").arg(m_threadLabels.value(event.tid, QString::number(event.tid))));
             task.sortIndex = m_threadSortIndex.value(key, std::numeric_limits<int>::max());
             it = threadTask.insert(key, index);
         }
@@ -240,12 +241,14 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
         auto &event = m_events[std::size_t(order)];
         switch (event.phase) {
         case 'X':
-            threadTrack(event, order).slices.push_back(
-                {event.timeNs, event.timeNs + std::max<qint64>(0, event.durationNs), event.name, event.args, order});
+            threadTrack(event, order)
+                .slices.push_back({event.timeNs, event.timeNs + std::max<qint64>(0, event.durationNs), event.name,
+                                   event.args, order});
             break;
         case 'B':
             threadTrack(event, order);
-            openThreadSlices[{event.pid, event.tid}].push_back({event.timeNs, event.timeNs, event.name, event.args, order});
+            openThreadSlices[{event.pid, event.tid}].push_back(
+                {event.timeNs, event.timeNs, event.name, event.args, order});
             break;
         case 'E': {
             auto &open = openThreadSlices[{event.pid, event.tid}];
@@ -263,7 +266,8 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
         }
         case 'b':
         case 'S': {
-            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/') + event.asyncId;
+            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/')
+                                + event.asyncId;
             auto &track = asyncTracks[key];
             if (track.open.empty()) {
                 track.task = newTask(event, order);
@@ -274,7 +278,8 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
         }
         case 'e':
         case 'F': {
-            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/') + event.asyncId;
+            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/')
+                                + event.asyncId;
             auto it = asyncTracks.find(key);
             if (it == asyncTracks.end() || it->open.empty()) {
                 ++m_unmatchedEnds;
@@ -291,7 +296,8 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
         case 'n':
         case 'T':
         case 'p': {
-            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/') + event.asyncId;
+            const QString key = QString::number(event.pid) + QLatin1Char('/') + event.category + QLatin1Char('/')
+                                + event.asyncId;
             const auto it = asyncTracks.constFind(key);
             if (it != asyncTracks.cend() && !it->open.empty())
                 tasks[it->task].instants.emplace_back(event.timeNs, event.name);
@@ -317,9 +323,7 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
                 counterSamples.push_back({event.timeNs, name, it.value().toDouble()});
             }
             break;
-        default:
-            ++m_ignoredPhases[event.phase];
-            break;
+        default: ++m_ignoredPhases[event.phase]; break;
         }
     }
     // Slices still open when the trace ends last until the end of their track.
@@ -399,14 +403,16 @@ bool ForeignTraceBuilder::build(Trace &trace, QStringList &warnings, const std::
             return *it;
         if (trace.threadCount() > std::numeric_limits<ThreadIndex>::max())
             return 0;
-        const QString name = m_threadNames.value(key, QStringLiteral("thread %1").arg(m_threadLabels.value(tid, QString::number(tid))));
+        const QString name = m_threadNames.value(
+            key, QStringLiteral("thread %1").arg(m_threadLabels.value(tid, QString::number(tid))));
         const auto index = trace.addThread(name);
         threads.insert(key, index);
         return index;
     };
     for (const auto pid : rootOrder) {
         const auto &root = roots[pid];
-        const QString name = m_processNames.value(pid, QStringLiteral("process %1").arg(m_processLabels.value(pid, QString::number(pid))));
+        const QString name = m_processNames.value(
+            pid, QStringLiteral("process %1").arg(m_processLabels.value(pid, QString::number(pid))));
         out.add(root.beginNs, EventKind::Created, root.id, 0, out.string(name), 0, 0, 0);
         out.add(root.beginNs, EventKind::Started, root.id, 0);
     }

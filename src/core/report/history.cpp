@@ -106,12 +106,12 @@ bool History::markInterruptedRuns(QString *error)
         // What was committed stays; the counts are taken from it, since the last update of the
         // run row may be older than the last events.
         QSqlQuery update(db);
-        update.prepare(QStringLiteral(
-            "UPDATE runs SET status = ?, finished_at = updated_at,"
-            " summary = ?,"
-            " event_count = (SELECT count(*) FROM events WHERE run_id = ?),"
-            " wall_ns = coalesce((SELECT max(time_ns) - min(time_ns) FROM events WHERE run_id = ?), 0)"
-            " WHERE id = ? AND status = ?"));
+        update.prepare(
+            QStringLiteral("UPDATE runs SET status = ?, finished_at = updated_at,"
+                           " summary = ?,"
+                           " event_count = (SELECT count(*) FROM events WHERE run_id = ?),"
+                           " wall_ns = coalesce((SELECT max(time_ns) - min(time_ns) FROM events WHERE run_id = ?), 0)"
+                           " WHERE id = ? AND status = ?"));
         update.addBindValue(interruptedStatus());
         update.addBindValue(QStringLiteral("interrupted: the program stopped before the run finished"));
         update.addBindValue(id);
@@ -183,7 +183,8 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
             if (query.value(0).toLongLong() == 0)
                 continue; // the empty string every trace starts with
             if (query.value(0).toLongLong() != expected || trace.addString(query.value(1).toString()) != expected)
-                return detail::failWith(error, corrupt + QStringLiteral("string %1 is missing or repeated").arg(expected));
+                return detail::failWith(error,
+                                        corrupt + QStringLiteral("string %1 is missing or repeated").arg(expected));
         }
     }
     {
@@ -199,7 +200,8 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
                 continue;
             const Location location{query.value(1).toString(), query.value(2).toString(), query.value(3).toInt()};
             if (query.value(0).toLongLong() != expected || trace.addLocation(location) != expected)
-                return detail::failWith(error, corrupt + QStringLiteral("location %1 is missing or repeated").arg(expected));
+                return detail::failWith(error,
+                                        corrupt + QStringLiteral("location %1 is missing or repeated").arg(expected));
         }
     }
     {
@@ -247,7 +249,8 @@ bool History::load(qint64 id, Trace &trace, QString *error) const
     }
     // Stored in trace order; sorting is only a safety net for an edited database.
     if (!std::is_sorted(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; }))
-        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+        std::stable_sort(events.begin(), events.end(),
+                         [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
     trace.append(events);
     return true;
 }

@@ -22,7 +22,7 @@ struct HistoryRun {
     QVariantMap parameters;
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while running
-    QString status;       // "running", "ok", "error", "cancelled", "timed out", "interrupted", ...
+    QString status; // "running", "ok", "error", "cancelled", "timed out", "interrupted", ...
     QString summary;
     qint64 eventCount = 0;
     int taskCount = 0;

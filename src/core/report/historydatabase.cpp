@@ -31,15 +31,15 @@ const char *const schema[] = {
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " pattern_id TEXT NOT NULL,"
     " name TEXT NOT NULL,"
-    " parameters TEXT NOT NULL,"         // a JSON object
-    " started_at INTEGER NOT NULL,"      // ms since the epoch, UTC
-    " finished_at INTEGER,"              // NULL while running
-    " status TEXT NOT NULL,"             // running, ok, error, cancelled, timed out, interrupted
+    " parameters TEXT NOT NULL," // a JSON object
+    " started_at INTEGER NOT NULL," // ms since the epoch, UTC
+    " finished_at INTEGER," // NULL while running
+    " status TEXT NOT NULL," // running, ok, error, cancelled, timed out, interrupted
     " summary TEXT NOT NULL DEFAULT '',"
     " event_count INTEGER NOT NULL DEFAULT 0,"
     " task_count INTEGER NOT NULL DEFAULT 0,"
     " wall_ns INTEGER NOT NULL DEFAULT 0,"
-    " writer TEXT NOT NULL DEFAULT '',"  // currentProcessIdentity() of the process writing it
+    " writer TEXT NOT NULL DEFAULT ''," // currentProcessIdentity() of the process writing it
     " updated_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS runs_by_status ON runs(status)",
     "CREATE TABLE IF NOT EXISTS strings ("
@@ -54,11 +54,11 @@ const char *const schema[] = {
     " idx INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (run_id, idx)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS events ("
     " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
-    " seq INTEGER NOT NULL,"             // position in the trace
+    " seq INTEGER NOT NULL," // position in the trace
     " time_ns INTEGER NOT NULL, kind INTEGER NOT NULL, task INTEGER NOT NULL,"
     " label INTEGER NOT NULL, location INTEGER NOT NULL, thread INTEGER NOT NULL,"
     " detail INTEGER NOT NULL,"
-    " value REAL,"                       // NULL stands for NaN, which SQLite cannot store
+    " value REAL," // NULL stands for NaN, which SQLite cannot store
     " PRIMARY KEY (run_id, seq)) WITHOUT ROWID",
 };
 
@@ -116,7 +116,8 @@ QSqlDatabase openHistoryDatabase(const QString &path, const QString &connectionN
     QString why;
     // Set before anything else touches the file. WAL keeps committed transactions through a
     // crash of the process; NORMAL syncing is enough for that.
-    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &why) || !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &why)
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), &why)
+        || !exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"), &why)
         || !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &why))
         return failed(why);
     int existingVersion = 0;

@@ -39,7 +39,8 @@ constexpr int EventsPerInsert = 64;
 
 QString eventInsert(int rows)
 {
-    QString sql = QStringLiteral("INSERT INTO events (run_id, seq, time_ns, kind, task, label, location, thread, detail, value) VALUES ");
+    QString sql = QStringLiteral(
+        "INSERT INTO events (run_id, seq, time_ns, kind, task, label, location, thread, detail, value) VALUES ");
     for (int i = 0; i < rows; ++i)
         sql += i == 0 ? QStringLiteral("(?,?,?,?,?,?,?,?,?,?)") : QStringLiteral(",(?,?,?,?,?,?,?,?,?,?)");
     return sql;
@@ -58,11 +59,13 @@ struct HistoryWriter::Statements {
     {
         events.prepare(eventInsert(EventsPerInsert));
         string.prepare(QStringLiteral("INSERT OR REPLACE INTO strings (run_id, id, text) VALUES (?, ?, ?)"));
-        location.prepare(QStringLiteral("INSERT OR REPLACE INTO locations (run_id, id, file, function, line) VALUES (?, ?, ?, ?, ?)"));
+        location.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO locations (run_id, id, file, function, line) VALUES (?, ?, ?, ?, ?)"));
         thread.prepare(QStringLiteral("INSERT OR REPLACE INTO threads (run_id, idx, name) VALUES (?, ?, ?)"));
         event.prepare(eventInsert(1));
         truncate.prepare(QStringLiteral("DELETE FROM events WHERE run_id = ? AND seq >= ?"));
-        progress.prepare(QStringLiteral("UPDATE runs SET event_count = ?, task_count = ?, wall_ns = ?, updated_at = ? WHERE id = ?"));
+        progress.prepare(QStringLiteral(
+            "UPDATE runs SET event_count = ?, task_count = ?, wall_ns = ?, updated_at = ? WHERE id = ?"));
     }
     QSqlQuery string, location, thread, event, events, truncate, progress;
 };
@@ -92,12 +95,15 @@ bool HistoryWriter::begin(const QString &databasePath, const HistoryRunStart &st
     QString why;
     {
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO runs (pattern_id, name, parameters, started_at, status, writer, updated_at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO runs (pattern_id, name, parameters, started_at, status, writer, updated_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(text(start.patternId));
         insert.addBindValue(text(start.name));
-        insert.addBindValue(QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(start.parameters)).toJson(QJsonDocument::Compact)));
-        insert.addBindValue((start.startedAt.isValid() ? start.startedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+        insert.addBindValue(QString::fromUtf8(
+            QJsonDocument(QJsonObject::fromVariantMap(start.parameters)).toJson(QJsonDocument::Compact)));
+        insert.addBindValue(
+            (start.startedAt.isValid() ? start.startedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
         insert.addBindValue(History::runningStatus());
         insert.addBindValue(detail::currentProcessIdentity());
         insert.addBindValue(nowMs());
@@ -196,7 +202,8 @@ bool HistoryWriter::flush(const Trace &trace, QString *error)
         query.bindValue(base + 6, qint64(event.location));
         query.bindValue(base + 7, int(event.thread));
         query.bindValue(base + 8, int(event.detail));
-        query.bindValue(base + 9, std::isnan(event.value) ? QVariant(QMetaType::fromType<double>()) : QVariant(event.value));
+        query.bindValue(base + 9,
+                        std::isnan(event.value) ? QVariant(QMetaType::fromType<double>()) : QVariant(event.value));
     };
     auto i = from;
     for (; ok && i + EventsPerInsert <= qsizetype(events.size()); i += EventsPerInsert) {
@@ -244,7 +251,8 @@ bool HistoryWriter::finish(const Trace &trace, const QString &status, const QStr
     QString why;
     {
         QSqlQuery query(QSqlDatabase::database(m_connection));
-        query.prepare(QStringLiteral("UPDATE runs SET status = ?, summary = ?, finished_at = ?, updated_at = ? WHERE id = ?"));
+        query.prepare(
+            QStringLiteral("UPDATE runs SET status = ?, summary = ?, finished_at = ?, updated_at = ? WHERE id = ?"));
         query.addBindValue(text(status));
         query.addBindValue(text(summary));
         query.addBindValue(nowMs());
@@ -263,7 +271,8 @@ void HistoryWriter::end(const QString &status)
 {
     if (!status.isEmpty()) {
         QSqlQuery query(QSqlDatabase::database(m_connection));
-        query.prepare(QStringLiteral("UPDATE runs SET status = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = ?"));
+        query.prepare(
+            QStringLiteral("UPDATE runs SET status = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = ?"));
         query.addBindValue(text(status));
         query.addBindValue(nowMs());
         query.addBindValue(nowMs());

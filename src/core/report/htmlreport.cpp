@@ -20,7 +20,10 @@ using namespace coroscope::trace;
 
 namespace {
 
-QString esc(const QString &text) { return escapeMarkup(text); }
+QString esc(const QString &text)
+{
+    return escapeMarkup(text);
+}
 
 const QString &styleSheet()
 {
@@ -66,7 +69,8 @@ QString statusClass(const QString &status)
     const QString lower = status.toLower();
     if (lower.startsWith(QLatin1String("ok")) || lower.isEmpty())
         return QStringLiteral("status");
-    if (lower.startsWith(QLatin1String("cancel")) || lower.startsWith(QLatin1String("timed")) || lower.startsWith(QLatin1String("interrupt")))
+    if (lower.startsWith(QLatin1String("cancel")) || lower.startsWith(QLatin1String("timed"))
+        || lower.startsWith(QLatin1String("interrupt")))
         return QStringLiteral("status warn");
     return QStringLiteral("status bad");
 }
@@ -74,15 +78,18 @@ QString statusClass(const QString &status)
 QString head(const QString &title)
 {
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                          "'unsafe-inline'; img-src data:\">\n"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                           "<meta name=\"generator\" content=\"Coroscope\">\n<title>")
-           + esc(title) + QStringLiteral("</title>\n<style>") + styleSheet() + QStringLiteral("</style>\n</head>\n<body>\n");
+           + esc(title) + QStringLiteral("</title>\n<style>") + styleSheet()
+           + QStringLiteral("</style>\n</head>\n<body>\n");
 }
 
 QString foot()
 {
-    return QStringLiteral("<footer>Made with Coroscope. Times are measured from the start of each run.</footer>\n</body>\n</html>\n");
+    return QStringLiteral(
+        "<footer>Made with Coroscope. Times are measured from the start of each run.</footer>\n</body>\n</html>\n");
 }
 
 // Plain text to paragraphs: blank lines separate them, single line breaks stay.
@@ -91,7 +98,8 @@ QString paragraphs(const QString &text)
     static const QRegularExpression blankLines(QStringLiteral("\\n\\s*\\n"));
     QString html;
     for (const auto &paragraph : text.trimmed().split(blankLines, Qt::SkipEmptyParts))
-        html += QStringLiteral("<p>") + esc(paragraph.trimmed()).replace(QLatin1Char('\n'), QLatin1String("<br>\n")) + QStringLiteral("</p>\n");
+        html += QStringLiteral("<p>") + esc(paragraph.trimmed()).replace(QLatin1Char('\n'), QLatin1String("<br>\n"))
+                + QStringLiteral("</p>\n");
     return html;
 }
 
@@ -119,19 +127,21 @@ QString summaryTable(const Summary &summary)
         return QStringLiteral("<tr><td>") + esc(name) + QStringLiteral("</td><td class=\"num\">") + esc(value)
                + QStringLiteral("</td></tr>\n");
     };
-    QString html = QStringLiteral("<div class=\"columns\">\n<table>\n<tr><th>measure</th><th class=\"num\">value</th></tr>\n");
+    QString html = QStringLiteral(
+        "<div class=\"columns\">\n<table>\n<tr><th>measure</th><th class=\"num\">value</th></tr>\n");
     html += row(QStringLiteral("wall time"), formatDuration(summary.wallNs));
     html += row(QStringLiteral("tasks"), QString::number(summary.tasks));
     html += row(QStringLiteral("peak concurrency"), QString::number(summary.peakConcurrency));
     html += row(QStringLiteral("errors"), QString::number(summary.errors));
     html += row(QStringLiteral("cancelled tasks"), QString::number(summary.cancellations));
-    html += row(QStringLiteral("event-loop lag: max / p50 / p99"),
-                QStringLiteral("%1 / %2 / %3 ms")
-                    .arg(summary.loopLagMaxMs, 0, 'f', 1)
-                    .arg(summary.loopLagP50Ms, 0, 'f', 1)
-                    .arg(summary.loopLagP99Ms, 0, 'f', 1));
-    html += QStringLiteral("</table>\n<table>\n<tr><th>time suspended, by reason</th><th class=\"num\">total</th></tr>\n");
-    const qint64 longest = std::max<qint64>(1, *std::max_element(summary.suspendedNsByReason.begin(), summary.suspendedNsByReason.end()));
+    html += row(QStringLiteral("event-loop lag: max / p50 / p99"), QStringLiteral("%1 / %2 / %3 ms")
+                                                                       .arg(summary.loopLagMaxMs, 0, 'f', 1)
+                                                                       .arg(summary.loopLagP50Ms, 0, 'f', 1)
+                                                                       .arg(summary.loopLagP99Ms, 0, 'f', 1));
+    html += QStringLiteral(
+        "</table>\n<table>\n<tr><th>time suspended, by reason</th><th class=\"num\">total</th></tr>\n");
+    const qint64 longest = std::max<qint64>(
+        1, *std::max_element(summary.suspendedNsByReason.begin(), summary.suspendedNsByReason.end()));
     bool any = false;
     for (int i = 0; i < SuspendReasonCount; ++i) {
         const auto ns = summary.suspendedNsByReason[std::size_t(i)];
@@ -163,8 +173,8 @@ QString timelineLegend()
         const auto reason = SuspendReason(i);
         html += swatch(palette::reason(reason), QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))));
     }
-    return html + swatch(palette::error, QStringLiteral("failed")) + swatch(palette::cancelled, QStringLiteral("cancelled"))
-           + QStringLiteral("</p>\n");
+    return html + swatch(palette::error, QStringLiteral("failed"))
+           + swatch(palette::cancelled, QStringLiteral("cancelled")) + QStringLiteral("</p>\n");
 }
 
 QString codeBlock(const QString &code)
@@ -183,8 +193,9 @@ QString eventTable(const Trace &trace, int maxRows)
 {
     const auto &events = trace.events();
     const auto shown = std::min<std::size_t>(events.size(), std::size_t(std::max(0, maxRows)));
-    QString html = QStringLiteral("<table class=\"events\">\n<tr><th class=\"num\">time</th><th>task</th><th>event</th>"
-                                  "<th>detail</th><th>label</th><th>where</th><th>thread</th><th class=\"num\">value</th></tr>\n");
+    QString html = QStringLiteral(
+        "<table class=\"events\">\n<tr><th class=\"num\">time</th><th>task</th><th>event</th>"
+        "<th>detail</th><th>label</th><th>where</th><th>thread</th><th class=\"num\">value</th></tr>\n");
     const qint64 origin = trace.startNs();
     for (std::size_t i = 0; i < shown; ++i) {
         const auto &event = events[i];
@@ -194,19 +205,24 @@ QString eventTable(const Trace &trace, int maxRows)
             who = trace.string(task->name) + QStringLiteral(" (#%1)").arg(event.task);
         const auto detail = detailText(event);
         const auto location = trace.location(event.location);
-        const QString where = location.isValid() ? QStringLiteral("%1:%2").arg(location.file.section(QLatin1Char('/'), -1)).arg(location.line)
-                                                 : QString();
-        html += QStringLiteral("<tr><td class=\"num\">") + esc(formatTimeMs(event.timeNs - origin)) + QStringLiteral("</td><td>")
-                + esc(who) + QStringLiteral("</td><td>") + esc(QLatin1String(toString(event.kind))) + QStringLiteral("</td><td>")
-                + esc(detail) + QStringLiteral("</td><td class=\"label\">") + esc(trace.string(event.label))
+        const QString where
+            = location.isValid()
+                  ? QStringLiteral("%1:%2").arg(location.file.section(QLatin1Char('/'), -1)).arg(location.line)
+                  : QString();
+        html += QStringLiteral("<tr><td class=\"num\">") + esc(formatTimeMs(event.timeNs - origin))
+                + QStringLiteral("</td><td>") + esc(who) + QStringLiteral("</td><td>")
+                + esc(QLatin1String(toString(event.kind))) + QStringLiteral("</td><td>") + esc(detail)
+                + QStringLiteral("</td><td class=\"label\">") + esc(trace.string(event.label))
                 + QStringLiteral("</td><td title=\"") + esc(location.file) + QStringLiteral("\">") + esc(where)
-                + QStringLiteral("</td><td>") + esc(trace.threadName(event.thread)) + QStringLiteral("</td><td class=\"num\">")
+                + QStringLiteral("</td><td>") + esc(trace.threadName(event.thread))
+                + QStringLiteral("</td><td class=\"num\">")
                 + (event.kind == EventKind::Counter ? esc(QString::number(event.value, 'g', 6)) : QString())
                 + QStringLiteral("</td></tr>\n");
     }
     html += QStringLiteral("</table>\n");
     if (shown < events.size())
-        html += QStringLiteral("<p class=\"note\">Showing the first %1 of %2 events. Export the run as CSV or JSON for all of them.</p>\n")
+        html += QStringLiteral("<p class=\"note\">Showing the first %1 of %2 events. Export the run as CSV or JSON for "
+                               "all of them.</p>\n")
                     .arg(shown)
                     .arg(events.size());
     return html;
@@ -224,7 +240,8 @@ QString headerBlock(const ReportInput &input, const QString &fallbackTitle)
         meta << QStringLiteral("pattern ") + input.patternId;
     if (input.startedAt.isValid())
         meta << QStringLiteral("run at ") + input.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    html += QStringLiteral("<span class=\"meta\">") + esc(meta.join(QStringLiteral(" · "))) + QStringLiteral("</span></p>\n</header>\n");
+    html += QStringLiteral("<span class=\"meta\">") + esc(meta.join(QStringLiteral(" · ")))
+            + QStringLiteral("</span></p>\n</header>\n");
     return html;
 }
 
@@ -244,13 +261,15 @@ QString htmlReport(const ReportInput &input, const HtmlReportOptions &options)
             html += QStringLiteral("<h3>What to look for</h3>\n") + paragraphs(input.whatToLookFor);
         html += QStringLiteral("</section>\n");
     }
-    html += QStringLiteral("<section>\n<h2>Parameters</h2>\n") + parametersTable(input.parameters) + QStringLiteral("</section>\n");
-    html += QStringLiteral("<section>\n<h2>Summary</h2>\n") + summaryTable(summarize(trace)) + QStringLiteral("</section>\n");
+    html += QStringLiteral("<section>\n<h2>Parameters</h2>\n") + parametersTable(input.parameters)
+            + QStringLiteral("</section>\n");
+    html += QStringLiteral("<section>\n<h2>Summary</h2>\n") + summaryTable(summarize(trace))
+            + QStringLiteral("</section>\n");
     TimelineSvgOptions svg;
     svg.width = options.timelineWidth;
     svg.standalone = false;
-    html += QStringLiteral("<section>\n<h2>Timeline</h2>\n") + timelineLegend()
-            + QStringLiteral("<figure>\n") + timelineSvg(trace, svg) + QStringLiteral("</figure>\n</section>\n");
+    html += QStringLiteral("<section>\n<h2>Timeline</h2>\n") + timelineLegend() + QStringLiteral("<figure>\n")
+            + timelineSvg(trace, svg) + QStringLiteral("</figure>\n</section>\n");
     if (!input.code.isEmpty() || !input.pythonCode.isEmpty()) {
         html += QStringLiteral("<section>\n<h2>Code</h2>\n");
         if (!input.code.isEmpty())
@@ -259,7 +278,8 @@ QString htmlReport(const ReportInput &input, const HtmlReportOptions &options)
             html += QStringLiteral("<h3>Python (the same pattern in asyncio)</h3>\n") + codeBlock(input.pythonCode);
         html += QStringLiteral("</section>\n");
     }
-    html += QStringLiteral("<section>\n<h2>Events</h2>\n") + eventTable(trace, options.maxTableRows) + QStringLiteral("</section>\n");
+    html += QStringLiteral("<section>\n<h2>Events</h2>\n") + eventTable(trace, options.maxTableRows)
+            + QStringLiteral("</section>\n");
     return html + foot();
 }
 
@@ -273,28 +293,36 @@ QString comparisonHtmlReport(const ReportInput &first, const ReportInput &second
     const QString title = QStringLiteral("Comparison: %1 vs %2").arg(nameA, nameB);
     QString html = head(title);
     html += QStringLiteral("<header>\n<h1>") + esc(title) + QStringLiteral("</h1>\n<p>");
-    html += QStringLiteral("A: <span class=\"") + statusClass(first.status) + QStringLiteral("\">") + esc(first.status.isEmpty() ? QStringLiteral("ok") : first.status)
+    html += QStringLiteral("A: <span class=\"") + statusClass(first.status) + QStringLiteral("\">")
+            + esc(first.status.isEmpty() ? QStringLiteral("ok") : first.status)
             + QStringLiteral("</span> &nbsp; B: <span class=\"") + statusClass(second.status) + QStringLiteral("\">")
-            + esc(second.status.isEmpty() ? QStringLiteral("ok") : second.status) + QStringLiteral("</span></p>\n</header>\n");
+            + esc(second.status.isEmpty() ? QStringLiteral("ok") : second.status)
+            + QStringLiteral("</span></p>\n</header>\n");
 
-    html += QStringLiteral("<section>\n<h2>What differs</h2>\n<table>\n<tr><th>measure</th><th class=\"num\">A: ") + esc(nameA)
-            + QStringLiteral("</th><th class=\"num\">B: ") + esc(nameB) + QStringLiteral("</th><th class=\"num\">B compared with A</th></tr>\n");
+    html += QStringLiteral("<section>\n<h2>What differs</h2>\n<table>\n<tr><th>measure</th><th class=\"num\">A: ")
+            + esc(nameA) + QStringLiteral("</th><th class=\"num\">B: ") + esc(nameB)
+            + QStringLiteral("</th><th class=\"num\">B compared with A</th></tr>\n");
     for (const auto &row : compareRuns(summarize(a), summarize(b))) {
-        html += (row.differs ? QStringLiteral("<tr class=\"differs\">") : QStringLiteral("<tr>")) + QStringLiteral("<td>") + esc(row.metric)
-                + QStringLiteral("</td><td class=\"num\">") + esc(row.first) + QStringLiteral("</td><td class=\"num\">") + esc(row.second)
+        html += (row.differs ? QStringLiteral("<tr class=\"differs\">") : QStringLiteral("<tr>"))
+                + QStringLiteral("<td>") + esc(row.metric) + QStringLiteral("</td><td class=\"num\">") + esc(row.first)
+                + QStringLiteral("</td><td class=\"num\">") + esc(row.second)
                 + QStringLiteral("</td><td class=\"num\">") + esc(row.change) + QStringLiteral("</td></tr>\n");
     }
     html += QStringLiteral("</table>\n</section>\n");
 
-    html += QStringLiteral("<section>\n<h2>Parameters</h2>\n<table>\n<tr><th>parameter</th><th>A</th><th>B</th></tr>\n");
+    html += QStringLiteral(
+        "<section>\n<h2>Parameters</h2>\n<table>\n<tr><th>parameter</th><th>A</th><th>B</th></tr>\n");
     QStringList names = first.parameters.keys() + second.parameters.keys();
     names.removeDuplicates();
     names.sort();
     for (const auto &name : std::as_const(names)) {
-        const QString va = first.parameters.contains(name) ? valueText(first.parameters.value(name)) : QStringLiteral("—");
-        const QString vb = second.parameters.contains(name) ? valueText(second.parameters.value(name)) : QStringLiteral("—");
-        html += (va != vb ? QStringLiteral("<tr class=\"differs\">") : QStringLiteral("<tr>")) + QStringLiteral("<td>") + esc(name)
-                + QStringLiteral("</td><td>") + esc(va) + QStringLiteral("</td><td>") + esc(vb) + QStringLiteral("</td></tr>\n");
+        const QString va = first.parameters.contains(name) ? valueText(first.parameters.value(name))
+                                                           : QStringLiteral("—");
+        const QString vb = second.parameters.contains(name) ? valueText(second.parameters.value(name))
+                                                            : QStringLiteral("—");
+        html += (va != vb ? QStringLiteral("<tr class=\"differs\">") : QStringLiteral("<tr>")) + QStringLiteral("<td>")
+                + esc(name) + QStringLiteral("</td><td>") + esc(va) + QStringLiteral("</td><td>") + esc(vb)
+                + QStringLiteral("</td></tr>\n");
     }
     html += QStringLiteral("</table>\n</section>\n");
 
@@ -305,9 +333,11 @@ QString comparisonHtmlReport(const ReportInput &first, const ReportInput &second
             + stackedTimelineSvg({{&a, QStringLiteral("A: ") + nameA}, {&b, QStringLiteral("B: ") + nameB}}, svg)
             + QStringLiteral("</figure>\n</section>\n");
     if (!first.explanation.trimmed().isEmpty())
-        html += QStringLiteral("<section>\n<h2>About A</h2>\n") + paragraphs(first.explanation) + QStringLiteral("</section>\n");
+        html += QStringLiteral("<section>\n<h2>About A</h2>\n") + paragraphs(first.explanation)
+                + QStringLiteral("</section>\n");
     if (!second.explanation.trimmed().isEmpty() && second.explanation != first.explanation)
-        html += QStringLiteral("<section>\n<h2>About B</h2>\n") + paragraphs(second.explanation) + QStringLiteral("</section>\n");
+        html += QStringLiteral("<section>\n<h2>About B</h2>\n") + paragraphs(second.explanation)
+                + QStringLiteral("</section>\n");
     return html + foot();
 }
 

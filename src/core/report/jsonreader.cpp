@@ -15,7 +15,10 @@ namespace {
 
 constexpr qint64 ChunkSize = 1 << 20;
 
-bool isDigit(int c) { return c >= '0' && c <= '9'; }
+bool isDigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -65,9 +68,8 @@ bool JsonReader::syntaxError(const QString &what)
     if (failed())
         return false;
     if (peekChar() < 0 && !failed())
-        return fail(QStringLiteral("Invalid JSON: the file ends at byte %1 where %2 (is it truncated?)")
-                        .arg(position())
-                        .arg(what));
+        return fail(
+            QStringLiteral("Invalid JSON: the file ends at byte %1 where %2 (is it truncated?)").arg(position()).arg(what));
     return fail(QStringLiteral("Invalid JSON at byte %1: %2").arg(position()).arg(what));
 }
 
@@ -112,9 +114,8 @@ JsonReader::Type JsonReader::peek()
 bool JsonReader::enter(Container container)
 {
     if (int(m_stack.size()) >= m_maxDepth)
-        return fail(QStringLiteral("Invalid input at byte %1: JSON nested deeper than %2 levels")
-                        .arg(position())
-                        .arg(m_maxDepth));
+        return fail(
+            QStringLiteral("Invalid input at byte %1: JSON nested deeper than %2 levels").arg(position()).arg(m_maxDepth));
     ++m_pos;
     m_stack.push_back(container);
     return true;
@@ -486,9 +487,7 @@ bool JsonReader::readValue(QJsonValue &out)
         out = value;
         return true;
     }
-    case Type::Null:
-        out = QJsonValue(QJsonValue::Null);
-        return readNull();
+    case Type::Null: out = QJsonValue(QJsonValue::Null); return readNull();
     default: return expected("a value");
     }
 }

@@ -19,8 +19,12 @@ constexpr char hexDigits[] = "0123456789abcdef";
 
 void appendUnicodeEscape(QByteArray &out, char16_t unit)
 {
-    const char escape[6] = {'\\', 'u', hexDigits[(unit >> 12) & 0xF], hexDigits[(unit >> 8) & 0xF],
-                            hexDigits[(unit >> 4) & 0xF], hexDigits[unit & 0xF]};
+    const char escape[6] = {'\\',
+                            'u',
+                            hexDigits[(unit >> 12) & 0xF],
+                            hexDigits[(unit >> 8) & 0xF],
+                            hexDigits[(unit >> 4) & 0xF],
+                            hexDigits[unit & 0xF]};
     out.append(escape, 6);
 }
 
@@ -113,7 +117,8 @@ JsonWriter &JsonWriter::microseconds(qint64 ns)
     integer(ns / 1000);
     const auto fraction = int(ns % 1000);
     if (fraction != 0) {
-        const char digits[4] = {'.', char('0' + fraction / 100), char('0' + fraction / 10 % 10), char('0' + fraction % 10)};
+        const char digits[4] = {'.', char('0' + fraction / 100), char('0' + fraction / 10 % 10),
+                                char('0' + fraction % 10)};
         const int length = fraction % 100 == 0 ? 2 : fraction % 10 == 0 ? 3 : 4;
         m_buffer.append(digits, length);
     }
@@ -123,12 +128,8 @@ JsonWriter &JsonWriter::microseconds(qint64 ns)
 JsonWriter &JsonWriter::value(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Object:
-        m_buffer.append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        break;
-    case QJsonValue::Array:
-        m_buffer.append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        break;
+    case QJsonValue::Object: m_buffer.append(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)); break;
+    case QJsonValue::Array: m_buffer.append(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)); break;
     case QJsonValue::String: string(value.toString()); break;
     case QJsonValue::Double:
         if (value.toDouble() == double(value.toInteger()))

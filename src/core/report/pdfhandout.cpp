@@ -63,8 +63,8 @@ public:
             QStringList parameters;
             for (auto it = m_input.parameters.cbegin(); it != m_input.parameters.cend(); ++it)
                 parameters << it.key() + QStringLiteral(" = ") + it.value().toString();
-            text(QStringLiteral("Parameters: ") + parameters.join(QStringLiteral(",  ")), font(9), QColor(palette::text),
-                 m_page.height() * 0.06);
+            text(QStringLiteral("Parameters: ") + parameters.join(QStringLiteral(",  ")), font(9),
+                 QColor(palette::text), m_page.height() * 0.06);
         }
         gap(0.3);
         summary(summarize(trace));
@@ -139,8 +139,10 @@ private:
             {QStringLiteral("tasks"), QString::number(s.tasks)},
             {QStringLiteral("peak concurrency"), QString::number(s.peakConcurrency)},
             {QStringLiteral("errors / cancelled"), QStringLiteral("%1 / %2").arg(s.errors).arg(s.cancellations)},
-            {QStringLiteral("loop lag max / p99"), QStringLiteral("%1 / %2 ms").arg(s.loopLagMaxMs, 0, 'f', 1).arg(s.loopLagP99Ms, 0, 'f', 1)},
-            {QStringLiteral("time suspended"), suspended.isEmpty() ? QStringLiteral("none") : suspended.join(QStringLiteral(", "))},
+            {QStringLiteral("loop lag max / p99"),
+             QStringLiteral("%1 / %2 ms").arg(s.loopLagMaxMs, 0, 'f', 1).arg(s.loopLagP99Ms, 0, 'f', 1)},
+            {QStringLiteral("time suspended"),
+             suspended.isEmpty() ? QStringLiteral("none") : suspended.join(QStringLiteral(", "))},
         };
         const QFont label = font(9), value = font(9, true);
         const QFontMetricsF metrics(label, &m_pdf);
@@ -195,18 +197,21 @@ private:
         m_painter.setFont(mono);
         for (qsizetype i = 0; i < shown; ++i) {
             m_painter.setPen(QColor(palette::mutedText));
-            m_painter.drawText(QRectF(0, m_y, numberWidth, lineHeight), Qt::AlignRight | Qt::AlignTop, QString::number(i + 1) + QLatin1Char(' '));
+            m_painter.drawText(QRectF(0, m_y, numberWidth, lineHeight), Qt::AlignRight | Qt::AlignTop,
+                               QString::number(i + 1) + QLatin1Char(' '));
             m_painter.setPen(QColor(palette::text));
             QString line = lines.at(i);
             line.replace(QLatin1Char('\t'), QLatin1String("    "));
-            m_painter.drawText(QRectF(numberWidth, m_y, m_page.width() - numberWidth, lineHeight), Qt::AlignLeft | Qt::AlignTop,
+            m_painter.drawText(QRectF(numberWidth, m_y, m_page.width() - numberWidth, lineHeight),
+                               Qt::AlignLeft | Qt::AlignTop,
                                metrics.elidedText(line, Qt::ElideRight, m_page.width() - numberWidth));
             m_y += lineHeight;
         }
         if (cut) {
             m_painter.setPen(QColor(palette::mutedText));
-            m_painter.drawText(QRectF(numberWidth, m_y, m_page.width(), lineHeight), Qt::AlignLeft | Qt::AlignTop,
-                               QStringLiteral("… %1 more lines (the HTML report has the whole file)").arg(lines.size() - shown));
+            m_painter.drawText(
+                QRectF(numberWidth, m_y, m_page.width(), lineHeight), Qt::AlignLeft | Qt::AlignTop,
+                QStringLiteral("… %1 more lines (the HTML report has the whole file)").arg(lines.size() - shown));
             m_y += lineHeight;
         }
     }

@@ -114,11 +114,8 @@ TaskLanes TaskLanes::build(const Trace &trace)
                 lane.suspensions.back().resumed = true;
             }
             break;
-        case EventKind::Mark:
-            lane.marks.push_back({event.timeNs, event.label});
-            break;
-        default:
-            break;
+        case EventKind::Mark: lane.marks.push_back({event.timeNs, event.label}); break;
+        default: break;
         }
     }
     // A task that finished while (by the record) still suspended: the suspension ends with it.

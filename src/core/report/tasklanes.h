@@ -31,7 +31,7 @@ struct TaskLanes {
         int depth = 0;
         qint64 createdNs = 0;
         qint64 startedNs = -1; // -1: never started
-        qint64 endNs = 0;      // finished, or the end of the trace while running
+        qint64 endNs = 0; // finished, or the end of the trace while running
         bool finished = false;
         trace::FinishStatus status = trace::FinishStatus::Ok;
         trace::StringId error = 0;
@@ -49,7 +49,7 @@ struct TaskLanes {
 
     std::vector<Lane> lanes;
     std::vector<Mark> untaskedMarks; // marks recorded outside any task (task 0)
-    std::vector<Counter> counters;   // in the order of trace.counterNames()
+    std::vector<Counter> counters; // in the order of trace.counterNames()
 
     static TaskLanes build(const trace::Trace &trace);
 };

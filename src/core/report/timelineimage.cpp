@@ -30,8 +30,9 @@ bool canRenderImages(QString *error)
 {
     if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return true;
-    setError(error, QStringLiteral("images and PDFs need a QGuiApplication to render text "
-                                   "(start the program with a GUI application; QT_QPA_PLATFORM=offscreen works headless)"));
+    setError(error,
+             QStringLiteral("images and PDFs need a QGuiApplication to render text "
+                            "(start the program with a GUI application; QT_QPA_PLATFORM=offscreen works headless)"));
     return false;
 }
 
@@ -45,7 +46,8 @@ QImage renderTimelineImage(const std::vector<TimelineSection> &sections, int wid
     if (!canRenderImages(error))
         return {};
     if (width < 16 || width > MaxImageWidth) {
-        setError(error, QStringLiteral("the image width must be between 16 and %1 pixels, not %2").arg(MaxImageWidth).arg(width));
+        setError(error,
+                 QStringLiteral("the image width must be between 16 and %1 pixels, not %2").arg(MaxImageWidth).arg(width));
         return {};
     }
     TimelineSvgOptions options;

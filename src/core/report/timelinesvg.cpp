@@ -86,7 +86,7 @@ public:
     void title(const QString &text)
     {
         m_out += QStringLiteral("<text x=\"10\" y=\"%1\" font-size=\"16\" font-weight=\"bold\">").arg(num(m_y + 20));
-        appendEscapedMarkup(m_out, elide(text, m_width - 20) );
+        appendEscapedMarkup(m_out, elide(text, m_width - 20));
         m_out += QLatin1String("</text>\n");
         m_y += TitleHeight;
     }
@@ -114,7 +114,8 @@ public:
             m_y += LaneHeight;
         }
         if (shown < lanes.lanes.size()) {
-            m_out += QStringLiteral("<text class=\"more\" x=\"10\" y=\"%1\" fill=\"%2\" font-style=\"italic\">… and %3 more tasks, not drawn "
+            m_out += QStringLiteral("<text class=\"more\" x=\"10\" y=\"%1\" fill=\"%2\" font-style=\"italic\">… and %3 "
+                                    "more tasks, not drawn "
                                     "(the event table and the JSON export have them all)</text>\n")
                          .arg(num(m_y + 13), QLatin1String(palette::mutedText))
                          .arg(lanes.lanes.size() - shown);
@@ -140,7 +141,8 @@ public:
         items.push_back({QStringLiteral("running"), box(palette::running)});
         for (int i = 0; i < SuspendReasonCount; ++i) {
             const auto reason = SuspendReason(i);
-            items.push_back({QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))), box(palette::reason(reason))});
+            items.push_back(
+                {QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))), box(palette::reason(reason))});
         }
         items.push_back({QStringLiteral("error"), errorShape(7, -4)});
         items.push_back({QStringLiteral("cancelled"), cancelShape(7, -4)});
@@ -169,9 +171,10 @@ public:
         svg.reserve(m_out.size() + 1024);
         if (m_options.standalone)
             svg += QLatin1String("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%1\" height=\"%2\" "
-                              "viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\" "
-                              "font-size=\"11\" fill=\"%3\" role=\"img\" aria-label=\"")
+        svg += QStringLiteral(
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%1\" height=\"%2\" "
+                   "viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\" "
+                   "font-size=\"11\" fill=\"%3\" role=\"img\" aria-label=\"")
                    .arg(m_width)
                    .arg(height)
                    .arg(QLatin1String(palette::text));
@@ -187,14 +190,12 @@ public:
     }
 
 private:
-    double x(qint64 timeNs) const
-    {
-        return m_plotX + double(timeNs - m_origin) * m_plotWidth / double(m_spanNs);
-    }
+    double x(qint64 timeNs) const { return m_plotX + double(timeNs - m_origin) * m_plotWidth / double(m_spanNs); }
 
     static QString errorShape(double cx, double cy)
     {
-        return QStringLiteral("<path d=\"M%1 %2 L%3 %4 L%1 %5 L%6 %4 Z\" fill=\"%7\" stroke=\"#ffffff\" stroke-width=\"1\"/>")
+        return QStringLiteral(
+                   "<path d=\"M%1 %2 L%3 %4 L%1 %5 L%6 %4 Z\" fill=\"%7\" stroke=\"#ffffff\" stroke-width=\"1\"/>")
             .arg(num(cx), num(cy - 6), num(cx + 5), num(cy), num(cy + 6), num(cx - 5), QLatin1String(palette::error));
     }
 
@@ -228,7 +229,8 @@ private:
                               num(atEnd ? tx - 3 : tx + 3), num(baseline - 4),
                               atEnd ? QStringLiteral(" text-anchor=\"end\"") : QString(), escapeMarkup(label));
         }
-        m_out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#999999\" stroke-width=\"1\"/>\n")
+        m_out += QStringLiteral(
+                     "<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#999999\" stroke-width=\"1\"/>\n")
                      .arg(num(m_plotX), num(baseline), num(m_plotX + m_plotWidth));
         m_out += QLatin1String("</g>\n");
     }
@@ -257,16 +259,18 @@ private:
             suspendedNs += suspension.endNs - suspension.beginNs;
         const double x0 = x(lane.createdNs);
         const double x1 = std::max(x(lane.endNs), x0 + MinBarWidth);
-        const QString status = lane.finished ? QLatin1String(toString(lane.status)) : QStringLiteral("still running when the trace ended");
+        const QString status = lane.finished ? QLatin1String(toString(lane.status))
+                                             : QStringLiteral("still running when the trace ended");
         QString tip = QStringLiteral("%1: from %2 to %3 (%4), %5 in all, %6 suspended")
-                          .arg(who, formatTimeMs(lane.createdNs - m_origin), formatTimeMs(lane.endNs - m_origin), status,
-                               formatDuration(lane.endNs - lane.createdNs), formatDuration(suspendedNs));
+                          .arg(who, formatTimeMs(lane.createdNs - m_origin), formatTimeMs(lane.endNs - m_origin),
+                               status, formatDuration(lane.endNs - lane.createdNs), formatDuration(suspendedNs));
         if (lane.error != 0)
             tip += QStringLiteral(": ") + trace.string(lane.error);
         const auto location = trace.location(lane.location);
         if (location.isValid())
             tip += QStringLiteral(" (spawned at %1:%2)").arg(location.file).arg(location.line);
-        m_out += QStringLiteral("<rect class=\"life\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"%6><title>")
+        m_out += QStringLiteral(
+                     "<rect class=\"life\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"%6><title>")
                      .arg(num(x0), num(barTop), num(x1 - x0), num(BarHeight), QLatin1String(palette::running),
                           lane.finished ? QString() : QStringLiteral(" fill-opacity=\"0.6\""));
         appendEscapedMarkup(m_out, tip);
@@ -280,7 +284,8 @@ private:
             while (next < lane.marks.size() && x(lane.marks[next].timeNs) - mx < 4)
                 ++next;
             m_out += QStringLiteral("<g class=\"mark\">") + markShape(mx, top + 1) + QStringLiteral("<title>");
-            QString tip = QStringLiteral("%1 at %2: %3").arg(who, formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text));
+            QString tip
+                = QStringLiteral("%1 at %2: %3").arg(who, formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text));
             if (next - i > 1)
                 tip += QStringLiteral(" (and %1 more marks close by)").arg(next - i - 1);
             appendEscapedMarkup(m_out, tip);
@@ -289,7 +294,8 @@ private:
         }
         if (lane.finished && lane.status != FinishStatus::Ok) {
             const bool failed = lane.status == FinishStatus::Error;
-            m_out += (failed ? QStringLiteral("<g class=\"error\">") : QStringLiteral("<g class=\"cancelled\">")) + (failed ? errorShape(x1, top + LaneHeight / 2) : cancelShape(x1, top + LaneHeight / 2))
+            m_out += (failed ? QStringLiteral("<g class=\"error\">") : QStringLiteral("<g class=\"cancelled\">"))
+                     + (failed ? errorShape(x1, top + LaneHeight / 2) : cancelShape(x1, top + LaneHeight / 2))
                      + QStringLiteral("<title>");
             const QString message = trace.string(lane.error);
             appendEscapedMarkup(m_out, QStringLiteral("%1 %2 at %3%4")
@@ -316,7 +322,8 @@ private:
         auto flush = [&] {
             if (pending.count == 0)
                 return;
-            m_out += QStringLiteral("<rect class=\"suspended\" data-reason=\"%6\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>")
+            m_out += QStringLiteral("<rect class=\"suspended\" data-reason=\"%6\" x=\"%1\" y=\"%2\" width=\"%3\" "
+                                    "height=\"%4\" fill=\"%5\"><title>")
                          .arg(num(pending.x0), num(barTop), num(pending.x1 - pending.x0), num(BarHeight),
                               QLatin1String(palette::reason(pending.reason)), QLatin1String(toString(pending.reason)));
             const auto &first = *pending.first;
@@ -326,7 +333,8 @@ private:
                 const QString resource = trace.string(first.resource);
                 if (!resource.isEmpty())
                     tip += QStringLiteral(": ") + resource;
-                tip += QStringLiteral(" for %1 from %2").arg(formatDuration(pending.totalNs), formatTimeMs(first.beginNs - m_origin));
+                tip += QStringLiteral(" for %1 from %2")
+                           .arg(formatDuration(pending.totalNs), formatTimeMs(first.beginNs - m_origin));
                 if (!first.resumed)
                     tip += QStringLiteral(" (not resumed)");
                 const auto location = trace.location(first.location);
@@ -365,7 +373,8 @@ private:
                                     "stroke-dasharray=\"3,3\"/>")
                          .arg(num(mx), num(top), num(bottom), QLatin1String(palette::mark))
                      + markShape(mx, top - 7) + QStringLiteral("<title>");
-            appendEscapedMarkup(m_out, QStringLiteral("at %1: %2").arg(formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text)));
+            appendEscapedMarkup(
+                m_out, QStringLiteral("at %1: %2").arg(formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text)));
             m_out += QLatin1String("</title></g>\n");
         }
     }
@@ -383,9 +392,7 @@ private:
         }
         const double range = high > low ? high - low : 1;
         const double top = m_y + 4, bottom = m_y + CounterHeight - 4;
-        auto y = [&](double value) {
-            return bottom - (std::isfinite(value) ? value - low : 0) * (bottom - top) / range;
-        };
+        auto y = [&](double value) { return bottom - (std::isfinite(value) ? value - low : 0) * (bottom - top) / range; };
         const QString name = trace.string(counter.name);
         m_out += QStringLiteral("<text x=\"10\" y=\"%1\" font-style=\"italic\">").arg(num(m_y + 14));
         appendEscapedMarkup(m_out, elide(name, m_labelWidth - 10));
@@ -417,8 +424,10 @@ private:
             lastY = columnLow = columnHigh = py;
         }
         addPoint(x(m_origin + m_spanNs), lastY);
-        m_out += QStringLiteral("<polyline class=\"counter\" points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.5\"><title>")
-                     .arg(points.trimmed(), QLatin1String(palette::counter));
+        m_out
+            += QStringLiteral(
+                   "<polyline class=\"counter\" points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.5\"><title>")
+                   .arg(points.trimmed(), QLatin1String(palette::counter));
         appendEscapedMarkup(m_out, QStringLiteral("%1: %2 samples, from %3 to %4")
                                        .arg(name)
                                        .arg(counter.points.size())

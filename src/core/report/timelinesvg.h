@@ -12,10 +12,10 @@ class Trace;
 namespace coroscope::report {
 
 struct TimelineSvgOptions {
-    int width = 1200;    // in CSS pixels; the height follows from the lanes
-    int maxLanes = 250;  // tasks beyond this are counted in a note instead of drawn
+    int width = 1200; // in CSS pixels; the height follows from the lanes
+    int maxLanes = 250; // tasks beyond this are counted in a note instead of drawn
     bool standalone = true; // an XML declaration for a .svg file; false to inline in HTML
-    QString title;       // drawn above the timeline when not empty
+    QString title; // drawn above the timeline when not empty
 };
 
 struct TimelineSection {

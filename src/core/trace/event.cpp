@@ -26,9 +26,18 @@ bool parseName(const std::array<const char *, N> &names, const QString &text, En
 
 } // namespace
 
-const char *toString(EventKind kind) { return kindNames.at(static_cast<std::size_t>(kind)); }
-const char *toString(SuspendReason reason) { return reasonNames.at(static_cast<std::size_t>(reason)); }
-const char *toString(FinishStatus status) { return statusNames.at(static_cast<std::size_t>(status)); }
+const char *toString(EventKind kind)
+{
+    return kindNames.at(static_cast<std::size_t>(kind));
+}
+const char *toString(SuspendReason reason)
+{
+    return reasonNames.at(static_cast<std::size_t>(reason));
+}
+const char *toString(FinishStatus status)
+{
+    return statusNames.at(static_cast<std::size_t>(status));
+}
 
 QString detailText(const Event &event)
 {
@@ -39,8 +48,17 @@ QString detailText(const Event &event)
     return {};
 }
 
-bool fromString(const QString &text, EventKind &kind) { return parseName(kindNames, text, kind); }
-bool fromString(const QString &text, SuspendReason &reason) { return parseName(reasonNames, text, reason); }
-bool fromString(const QString &text, FinishStatus &status) { return parseName(statusNames, text, status); }
+bool fromString(const QString &text, EventKind &kind)
+{
+    return parseName(kindNames, text, kind);
+}
+bool fromString(const QString &text, SuspendReason &reason)
+{
+    return parseName(reasonNames, text, reason);
+}
+bool fromString(const QString &text, FinishStatus &status)
+{
+    return parseName(statusNames, text, status);
+}
 
 } // namespace coroscope::trace

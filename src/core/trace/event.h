@@ -18,13 +18,13 @@ using LocationId = quint32;
 using ThreadIndex = quint16;
 
 enum class EventKind : quint8 {
-    Created,   // value = parent task id, label = task name, location = where it was spawned
+    Created, // value = parent task id, label = task name, location = where it was spawned
     Started,
     Suspended, // detail = SuspendReason, label = resource, location = the co_await
     Resumed,
-    Finished,  // detail = FinishStatus, label = error message (if any)
-    Mark,      // an instant: label = text
-    Counter,   // label = counter name, value = new value
+    Finished, // detail = FinishStatus, label = error message (if any)
+    Mark, // an instant: label = text
+    Counter, // label = counter name, value = new value
 };
 
 enum class SuspendReason : quint8 {

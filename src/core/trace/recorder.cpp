@@ -76,8 +76,8 @@ Recorder::ThreadLog &Recorder::registerThread()
         log->index = ThreadIndex(m_threads.size());
         const auto *thread = QThread::currentThread();
         log->name = thread && !thread->objectName().isEmpty() ? thread->objectName()
-                    : log->index == 0                        ? QStringLiteral("main")
-                                                             : QStringLiteral("thread %1").arg(log->index);
+                    : log->index == 0                         ? QStringLiteral("main")
+                                                              : QStringLiteral("thread %1").arg(log->index);
         m_threads.push_back(std::move(log));
         it = m_threads.end() - 1;
     }
@@ -85,8 +85,8 @@ Recorder::ThreadLog &Recorder::registerThread()
     return **it;
 }
 
-void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label, LocationId location,
-                        quint8 detail, double value)
+void Recorder::recordAt(qint64 timeNs, EventKind kind, TaskId task, StringId label, LocationId location, quint8 detail,
+                        double value)
 {
     auto &log = threadLog();
     log.events.push(Event{-std::max<qint64>(timeNs, 0) - 1, value, task, label, location, log.index, kind, detail});
@@ -138,10 +138,10 @@ Recorder::Drained Recorder::drainInto(Trace &trace)
             m_stringRemap.push_back(trace.addString(m_strings.at(i)));
         for (auto i = m_locationRemap.size(); i < m_locations.size(); ++i) {
             const auto &key = m_locations[i];
-            m_locationRemap.push_back(i == 0 ? 0
-                                             : trace.addLocation(Location{QString::fromUtf8(key.file),
-                                                                          QString::fromUtf8(key.function),
-                                                                          int(key.line)}));
+            m_locationRemap.push_back(i == 0
+                                          ? 0
+                                          : trace.addLocation(Location{QString::fromUtf8(key.file),
+                                                                       QString::fromUtf8(key.function), int(key.line)}));
         }
     }
     for (auto &event : m_drainScratch) {

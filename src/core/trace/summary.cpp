@@ -84,8 +84,7 @@ Summary summarize(const Trace &trace)
             if (lagName != 0 && event.label == lagName)
                 lags.push_back(event.value);
             break;
-        default:
-            break;
+        default: break;
         }
     }
     // A suspension never resumed (the run was stopped) counts up to the end of the trace.

@@ -25,8 +25,7 @@ public:
         if (usesTsc()) [[likely]]
             return qint64(__rdtsc());
 #endif
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
             .count();
     }
 

@@ -105,8 +105,7 @@ qsizetype Trace::append(std::span<const Event> events)
     // Batches from different threads interleave slightly; keep the whole trace in time order.
     if (firstNew > 0 && !events.empty() && events.front().timeNs < m_events[firstNew - 1].timeNs) {
         const auto from = std::upper_bound(m_events.begin(), m_events.begin() + qsizetype(firstNew),
-                                           events.front().timeNs,
-                                           [](qint64 t, const Event &e) { return t < e.timeNs; });
+                                           events.front().timeNs, [](qint64 t, const Event &e) { return t < e.timeNs; });
         std::stable_sort(from, m_events.end(), [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
         firstChanged = from - m_events.begin();
     }
@@ -136,8 +135,7 @@ void Trace::index(const Event &event)
         if (std::find(m_counterNames.begin(), m_counterNames.end(), event.label) == m_counterNames.end())
             m_counterNames.push_back(event.label);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 

@@ -44,7 +44,8 @@ private:
 
 QByteArray emailJson(const QString &to, const QString &subject, const QString &body)
 {
-    const QJsonObject email{{QStringLiteral("to"), to}, {QStringLiteral("subject"), subject}, {QStringLiteral("body"), body}};
+    const QJsonObject email{
+        {QStringLiteral("to"), to}, {QStringLiteral("subject"), subject}, {QStringLiteral("body"), body}};
     return QJsonDocument(email).toJson(QJsonDocument::Compact);
 }
 
@@ -83,7 +84,8 @@ QCoro::Task<RunOutcome> runBackgroundTask(const PatternContext &context)
     QElapsedTimer clock;
     clock.start();
 
-    auto handler = spawn(QStringLiteral("create_order"), [=] { return createOrder(background, customerUrl, mailService); });
+    auto handler = spawn(QStringLiteral("create_order"),
+                         [=] { return createOrder(background, customerUrl, mailService); });
     const auto order = co_await handler.join();
     const auto responseMs = clock.elapsed();
     mark(QStringLiteral("response sent: order %1, after %2 ms").arg(order[QStringLiteral("order")].toInt()).arg(responseMs));
@@ -93,10 +95,11 @@ QCoro::Task<RunOutcome> runBackgroundTask(const PatternContext &context)
     auto jobs = background->startAll();
     co_await gather(std::move(jobs));
 
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("response sent after %1 ms; the email to %2 was done %3 ms after that")
-                                            .arg(responseMs)
-                                            .arg(order[QStringLiteral("email")].toString())
-                                            .arg(clock.elapsed() - responseMs)};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("response sent after %1 ms; the email to %2 was done %3 ms after that")
+                             .arg(responseMs)
+                             .arg(order[QStringLiteral("email")].toString())
+                             .arg(clock.elapsed() - responseMs)};
 }
 
 } // namespace coroscope::patterns

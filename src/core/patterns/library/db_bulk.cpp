@@ -36,7 +36,8 @@ QList<QVariantList> newProducts(int first, int count)
 
 QCoro::Task<Inserted> createProducts(Database db, QList<QVariantList> rows, BulkMode mode)
 {
-    const QStringList columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("category"), QStringLiteral("price")};
+    const QStringList columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("category"),
+                              QStringLiteral("price")};
     QElapsedTimer clock;
     clock.start();
     Inserted inserted;
@@ -57,12 +58,14 @@ QCoro::Task<RunOutcome> runDbBulk(const PatternContext &context)
 
     QTemporaryDir scratch(QDir(context.environment().scratchDir).filePath(QStringLiteral("db-bulk-XXXXXX")));
     if (!scratch.isValid())
-        throw Error(ErrorKind::Database, QStringLiteral("cannot create a scratch directory: %1").arg(scratch.errorString()));
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("cannot create a scratch directory: %1").arg(scratch.errorString()));
     // Default settings, as an application would have them: commits are what this pattern measures.
     const auto db = Database::open(scratch.filePath(QStringLiteral("shop.sqlite")));
     if (!db.isOpen())
         throw Error(ErrorKind::Database, db.errorString());
-    co_await db.execute(QStringLiteral("CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, price REAL NOT NULL)"));
+    co_await db.execute(QStringLiteral("CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, category "
+                                       "TEXT NOT NULL, price REAL NOT NULL)"));
 
     // Same number of rows both ways, one way after the other.
     auto slowRows = newProducts(1, count);
@@ -75,13 +78,14 @@ QCoro::Task<RunOutcome> runDbBulk(const PatternContext &context)
     const auto batched = co_await good.join();
 
     const auto stored = co_await db.query(QStringLiteral("SELECT COUNT(*) FROM products"));
-    co_return RunOutcome{RunStatus::Ok,
-                         QStringLiteral("%1 rows each: one transaction %2 rows/s, commit per row %3 rows/s (%4× slower); %5 rows stored")
-                             .arg(count)
-                             .arg(batched.rowsPerSecond(), 0, 'f', 0)
-                             .arg(perRow.rowsPerSecond(), 0, 'f', 0)
-                             .arg(perRow.seconds / batched.seconds, 0, 'f', 0)
-                             .arg(stored.at(0).value(0).toLongLong())};
+    co_return RunOutcome{
+        RunStatus::Ok,
+        QStringLiteral("%1 rows each: one transaction %2 rows/s, commit per row %3 rows/s (%4× slower); %5 rows stored")
+            .arg(count)
+            .arg(batched.rowsPerSecond(), 0, 'f', 0)
+            .arg(perRow.rowsPerSecond(), 0, 'f', 0)
+            .arg(perRow.seconds / batched.seconds, 0, 'f', 0)
+            .arg(stored.at(0).value(0).toLongLong())};
 }
 
 } // namespace coroscope::patterns

@@ -16,7 +16,8 @@ using coroscope::io::Rows;
 // SQLite can reuse the statement for every category.
 QCoro::Task<Rows> getProducts(Database db, QString category)
 {
-    co_return co_await db.query(QStringLiteral("SELECT id, name, price FROM products WHERE category = ? ORDER BY id"), category);
+    co_return co_await db.query(QStringLiteral("SELECT id, name, price FROM products WHERE category = ? ORDER BY id"),
+                                category);
 }
 
 } // namespace
@@ -42,18 +43,20 @@ QCoro::Task<RunOutcome> runDbQuery(const PatternContext &context)
     // Every category at once: each query is a task, and they share the pool's connections.
     std::vector<TaskHandle<Rows>> queries;
     for (const auto &name : categories)
-        queries.push_back(spawn(QStringLiteral("get_products(%1)").arg(name), [db, name] { return getProducts(db, name); }));
+        queries.push_back(
+            spawn(QStringLiteral("get_products(%1)").arg(name), [db, name] { return getProducts(db, name); }));
     const auto everything = co_await gather(std::move(queries));
 
     qsizetype total = 0;
     for (const auto &rows : everything)
         total += rows.size();
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("%1 products in \"%2\"; %3 in all %4 categories, over %5 connections")
-                                            .arg(products.size())
-                                            .arg(category)
-                                            .arg(total)
-                                            .arg(categories.size())
-                                            .arg(db.workerCount())};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("%1 products in \"%2\"; %3 in all %4 categories, over %5 connections")
+                             .arg(products.size())
+                             .arg(category)
+                             .arg(total)
+                             .arg(categories.size())
+                             .arg(db.workerCount())};
 }
 
 } // namespace coroscope::patterns

@@ -40,9 +40,11 @@ double addUp(const Rows &rows)
 // the thread pool; writing them is one bulk insert in one transaction.
 QCoro::Task<qint64> createEvents(Database db, int count)
 {
-    co_await db.execute(QStringLiteral("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, amount REAL NOT NULL)"));
+    co_await db.execute(
+        QStringLiteral("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, amount REAL NOT NULL)"));
     auto makeRows = [count] {
-        const QStringList kinds{QStringLiteral("view"), QStringLiteral("click"), QStringLiteral("cart"), QStringLiteral("buy")};
+        const QStringList kinds{QStringLiteral("view"), QStringLiteral("click"), QStringLiteral("cart"),
+                                QStringLiteral("buy")};
         QList<QVariantList> rows;
         rows.reserve(count);
         for (int id = 1; id <= count; ++id)
@@ -92,7 +94,8 @@ QCoro::Task<RunOutcome> runDbStream(const PatternContext &context)
 
     QTemporaryDir scratch(QDir(context.environment().scratchDir).filePath(QStringLiteral("db-stream-XXXXXX")));
     if (!scratch.isValid())
-        throw Error(ErrorKind::Database, QStringLiteral("cannot create a scratch directory: %1").arg(scratch.errorString()));
+        throw Error(ErrorKind::Database,
+                    QStringLiteral("cannot create a scratch directory: %1").arg(scratch.errorString()));
     Database::Options options;
     options.unsafeFastWrites = true; // a throwaway file: no need to wait for the disk
     const auto db = Database::open(scratch.filePath(QStringLiteral("events.sqlite")), options);
@@ -108,10 +111,11 @@ QCoro::Task<RunOutcome> runDbStream(const PatternContext &context)
     auto good = spawn(QStringLiteral("good: stream pages"), [db, pageSize] { return streamPages(db, pageSize); });
     const auto streamed = co_await good.join();
 
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("load-all held %1 rows at once, the stream at most %2; same total both ways: %3")
-                                            .arg(all.mostRowsHeld)
-                                            .arg(streamed.mostRowsHeld)
-                                            .arg(qFuzzyCompare(all.total, streamed.total) ? QStringLiteral("yes") : QStringLiteral("no"))};
+    co_return RunOutcome{
+        RunStatus::Ok, QStringLiteral("load-all held %1 rows at once, the stream at most %2; same total both ways: %3")
+                           .arg(all.mostRowsHeld)
+                           .arg(streamed.mostRowsHeld)
+                           .arg(qFuzzyCompare(all.total, streamed.total) ? QStringLiteral("yes") : QStringLiteral("no"))};
 }
 
 } // namespace coroscope::patterns

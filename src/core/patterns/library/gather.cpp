@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // gather: the dashboard's three independent requests, in flight at the same time.
 #include "async/gather.h"
+
 #include "io/httpclient.h"
 #include "patterns/pattern.h"
 

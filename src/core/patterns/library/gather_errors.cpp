@@ -50,8 +50,8 @@ QCoro::Task<RunOutcome> runGatherErrors(const PatternContext &context)
     };
     const auto userUrl = urlOf(QStringLiteral("user"), QStringLiteral("/users/%1?%2").arg(user).arg(slow));
     const auto ordersUrl = urlOf(QStringLiteral("orders"), QStringLiteral("/orders?user=%1&%2").arg(user).arg(slow));
-    const auto notificationsUrl =
-        urlOf(QStringLiteral("notifications"), QStringLiteral("/notifications?user=%1&%2").arg(user).arg(slow));
+    const auto notificationsUrl = urlOf(QStringLiteral("notifications"),
+                                        QStringLiteral("/notifications?user=%1&%2").arg(user).arg(slow));
 
     auto getUser = spawn(QStringLiteral("get_user"), [=] { return fetch(userUrl); });
     auto getOrders = spawn(QStringLiteral("get_orders"), [=] { return fetch(ordersUrl); });
@@ -70,11 +70,12 @@ QCoro::Task<RunOutcome> runGatherErrors(const PatternContext &context)
     const auto orderList = listOrEmpty(orders, QStringLiteral("orders"), failed);
     const auto notificationList = listOrEmpty(notifications, QStringLiteral("notifications"), failed);
 
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("dashboard for %1: %2 orders, %3 notifications; failed: %4")
-                                            .arg(profile.value()[QStringLiteral("name")].toString())
-                                            .arg(orderList.size())
-                                            .arg(notificationList.size())
-                                            .arg(failed.isEmpty() ? QStringLiteral("none") : failed.join(QStringLiteral(", ")))};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("dashboard for %1: %2 orders, %3 notifications; failed: %4")
+                             .arg(profile.value()[QStringLiteral("name")].toString())
+                             .arg(orderList.size())
+                             .arg(notificationList.size())
+                             .arg(failed.isEmpty() ? QStringLiteral("none") : failed.join(QStringLiteral(", ")))};
 }
 
 } // namespace coroscope::patterns

@@ -82,7 +82,8 @@ QCoro::Task<RunOutcome> runHttpReuse(const PatternContext &context)
     const auto burstMs = clock.elapsed();
 
     // How many latencies the burst took: 1 if all its requests had been answered together.
-    const auto waves = latency > 0 ? QStringLiteral(" (%1 x latency)").arg(double(burstMs) / latency, 0, 'f', 1) : QString();
+    const auto waves = latency > 0 ? QStringLiteral(" (%1 x latency)").arg(double(burstMs) / latency, 0, 'f', 1)
+                                   : QString();
     co_return RunOutcome{
         RunStatus::Ok,
         QStringLiteral("new client per request: %1 requests opened %2 connections in %3 ms; one client reused: "

@@ -35,10 +35,10 @@ void crunch(std::chrono::milliseconds duration)
 QCoro::Task<void> blockingCalls(QUrl slowUrl, std::chrono::milliseconds duration)
 {
     std::this_thread::sleep_for(duration); // time.sleep()
-    co_await sleep(50ms);                  // (only so that each stall shows as a spike of its own)
-    io::blockingGet(slowUrl);              // requests.get()
+    co_await sleep(50ms); // (only so that each stall shows as a spike of its own)
+    io::blockingGet(slowUrl); // requests.get()
     co_await sleep(50ms);
-    crunch(duration);                      // a CPU loop
+    crunch(duration); // a CPU loop
 }
 
 // Good: the same three waits, none of which holds the loop.

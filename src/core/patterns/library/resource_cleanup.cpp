@@ -158,11 +158,12 @@ QCoro::Task<RunOutcome> runResourceCleanup(const PatternContext &context)
                       [=] { return serveOrders(databasePath, services, orders, &handleOrder); });
     const int kept = co_await good.join();
 
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("%1 failed orders each way: closing by hand left %2 connection(s) open, "
-                                                       "the guard left %3")
-                                            .arg(orders)
-                                            .arg(leaked)
-                                            .arg(kept)};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("%1 failed orders each way: closing by hand left %2 connection(s) open, "
+                                        "the guard left %3")
+                             .arg(orders)
+                             .arg(leaked)
+                             .arg(kept)};
 }
 
 } // namespace coroscope::patterns

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Retries with exponential backoff against a flaky service.
-#include "async/errors.h"
 #include "async/retry.h"
+
+#include "async/errors.h"
 #include "io/httpclient.h"
 #include "patterns/pattern.h"
 
@@ -40,8 +41,8 @@ QCoro::Task<RunOutcome> runRetry(const PatternContext &context)
     auto attempts = std::make_shared<int>(0);
     auto attempt = [context, failRate, seed, attempts] {
         ++*attempts;
-        return getResource(context.url(
-            QStringLiteral("/flaky?fail=%1&seed=%2&attempt=%3").arg(failRate).arg(seed).arg(*attempts)));
+        return getResource(
+            context.url(QStringLiteral("/flaky?fail=%1&seed=%2&attempt=%3").arg(failRate).arg(seed).arg(*attempts)));
     };
 
     // Each attempt runs as a child task "get_resource #n"; between them the task sleeps.
@@ -53,9 +54,11 @@ QCoro::Task<RunOutcome> runRetry(const PatternContext &context)
     }
 
     if (!failure.isEmpty())
-        co_return RunOutcome{RunStatus::Error,
-                             QStringLiteral("gave up after %1 attempts; the last one failed: %2").arg(*attempts).arg(failure)};
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("succeeded on attempt %1 after %2 failure(s)").arg(*attempts).arg(*attempts - 1)};
+        co_return RunOutcome{
+            RunStatus::Error,
+            QStringLiteral("gave up after %1 attempts; the last one failed: %2").arg(*attempts).arg(failure)};
+    co_return RunOutcome{
+        RunStatus::Ok, QStringLiteral("succeeded on attempt %1 after %2 failure(s)").arg(*attempts).arg(*attempts - 1)};
 }
 
 } // namespace coroscope::patterns

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Semaphore: fetch many products, but never more than `limit` at a time.
-#include "async/gather.h"
 #include "async/semaphore.h"
+
+#include "async/gather.h"
 #include "io/httpclient.h"
 #include "patterns/pattern.h"
 

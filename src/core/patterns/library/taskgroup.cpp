@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TaskGroup: a batch that fails as a whole. One item breaks, its running siblings are cancelled.
-#include "async/errors.h"
 #include "async/taskgroup.h"
+
+#include "async/errors.h"
 #include "io/httpclient.h"
 #include "patterns/pattern.h"
 
@@ -38,8 +39,9 @@ QCoro::Task<RunOutcome> runTaskGroup(const PatternContext &context)
     const int failing = context.integer(QStringLiteral("failing_item"));
     const int failAfter = context.integer(QStringLiteral("fail_after_ms"));
     if (failing > items)
-        throw Error(ErrorKind::InvalidArgument,
-                    QStringLiteral("failing_item must be 0 (none) or one of the %1 items, got %2").arg(items).arg(failing));
+        throw Error(
+            ErrorKind::InvalidArgument,
+            QStringLiteral("failing_item must be 0 (none) or one of the %1 items, got %2").arg(items).arg(failing));
 
     std::vector<TaskHandle<QJsonDocument>> tasks;
     QString failure;
@@ -78,11 +80,12 @@ QCoro::Task<RunOutcome> runTaskGroup(const PatternContext &context)
     }
     if (failure.isEmpty())
         co_return RunOutcome{RunStatus::Ok, QStringLiteral("all %1 items processed").arg(done)};
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("TaskGroup failed as expected: %1 failed, %2 cancelled, %3 done; %4")
-                                            .arg(failed)
-                                            .arg(cancelled)
-                                            .arg(done)
-                                            .arg(failure)};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("TaskGroup failed as expected: %1 failed, %2 cancelled, %3 done; %4")
+                             .arg(failed)
+                             .arg(cancelled)
+                             .arg(done)
+                             .arg(failure)};
 }
 
 } // namespace coroscope::patterns

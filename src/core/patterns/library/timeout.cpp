@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // timeout: a deadline around a block of awaits; at the deadline the request is aborted for real.
-#include "async/errors.h"
 #include "async/timeout.h"
+
+#include "async/errors.h"
 #include "io/httpclient.h"
 #include "patterns/pattern.h"
 
@@ -40,8 +41,10 @@ QCoro::Task<RunOutcome> runTimeout(const PatternContext &context)
     const auto elapsed = clock.elapsed();
 
     if (timedOut.isEmpty())
-        co_return RunOutcome{RunStatus::Ok, QStringLiteral("answered in %1 ms, within the %2 ms limit").arg(elapsed).arg(limit.count())};
-    co_return RunOutcome{RunStatus::Ok, QStringLiteral("%1: the request was aborted after %2 ms").arg(timedOut).arg(elapsed)};
+        co_return RunOutcome{
+            RunStatus::Ok, QStringLiteral("answered in %1 ms, within the %2 ms limit").arg(elapsed).arg(limit.count())};
+    co_return RunOutcome{RunStatus::Ok,
+                         QStringLiteral("%1: the request was aborted after %2 ms").arg(timedOut).arg(elapsed)};
 }
 
 } // namespace coroscope::patterns
