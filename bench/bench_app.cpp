@@ -3,10 +3,10 @@
 // and a run streaming into the live view never stalls the window.
 #include "app/eventlogmodel.h"
 #include "app/eventlogpanel.h"
-#include "app/timelinemodel.h"
 #include "app/timelinepanel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "timeline/timelinemodel.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
 #include "trace/recorder.h"
@@ -29,6 +29,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 using trace::Event;
 using trace::EventKind;
 

@@ -3,7 +3,7 @@
 
 #include "app/cpphighlighter.h"
 #include "app/pythonhighlighter.h"
-#include "app/timelinepalette.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFontDatabase>
 #include <QPainter>
@@ -12,6 +12,8 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
 
 class CodeView::Gutter : public QWidget
 {

@@ -5,14 +5,14 @@
 #include "app/exportdialog.h"
 #include "app/exportfeedback.h"
 #include "app/exportjob.h"
-#include "app/timeformat.h"
 #include "app/timelinelegend.h"
-#include "app/timelinemodel.h"
 #include "app/timelinepanel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
 #include "app/timewindowlink.h"
 #include "report/history.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 #include "trace/summary.h"
 
 #include <QAction>
@@ -29,6 +29,9 @@
 #include <QVBoxLayout>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::formatDuration;
 namespace {
 
 const char *const sideLetters[CompareWindow::RunCount] = {"A", "B"};

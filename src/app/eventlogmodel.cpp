@@ -2,11 +2,17 @@
 #include "app/eventlogmodel.h"
 
 #include "app/sourcetext.h"
-#include "app/timeformat.h"
+#include "timeline/timeformat.h"
 
 #include <algorithm>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
+using timeline::Span;
+using timeline::SpanState;
+using timeline::formatMilliseconds;
+using timeline::reasonTitle;
 
 using trace::EventKind;
 

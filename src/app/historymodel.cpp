@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/historymodel.h"
 
-#include "app/timeformat.h"
-#include "app/timelinepalette.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
+using timeline::formatDuration;
 namespace {
 
 QString parametersText(const QVariantMap &parameters)

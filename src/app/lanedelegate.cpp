@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/lanedelegate.h"
 
-#include "app/lanepainter.h"
-#include "app/timelinemodel.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -10,6 +10,10 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::LanePainter;
+using timeline::LaneKind;
 
 LaneDelegate::LaneDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

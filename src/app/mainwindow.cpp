@@ -17,15 +17,15 @@
 #include "app/runpickerdialog.h"
 #include "app/sourcepanel.h"
 #include "app/statspanel.h"
-#include "app/timeformat.h"
-#include "app/timelinemodel.h"
-#include "app/timelinepalette.h"
 #include "app/timelinepanel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
 #include "app/waitinglines.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -52,6 +52,14 @@
 #include <optional>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::TimelinePalette;
+using timeline::LaneKind;
+using timeline::SpanState;
+using timeline::formatDuration;
+using timeline::formatMilliseconds;
+using timeline::spanAt;
 namespace {
 
 // Summaries are recomputed from the whole trace; past this size only the final one is.

@@ -4,8 +4,8 @@
 #include "app/theme.h"
 #include "app/traceopener.h"
 #include "patterns/patternrun.h"
-#include "trace/summary.h"
 #include "report/exporter.h"
+#include "trace/summary.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -26,7 +26,13 @@ namespace coroscope::patterns {
 class HistoryRecording;
 }
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
+
+using timeline::TimelineModel;
 
 class Environment;
 class EventLogModel;
@@ -40,7 +46,6 @@ class PatternBrowser;
 class ReplayController;
 class SourcePanel;
 class StatsPanel;
-class TimelineModel;
 class TimelineState;
 class TimelineView;
 

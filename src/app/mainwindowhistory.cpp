@@ -8,10 +8,10 @@
 #include "app/parameterpanel.h"
 #include "app/replaycontroller.h"
 #include "app/statspanel.h"
-#include "app/timeformat.h"
-#include "app/timelinemodel.h"
 #include "app/timelinestate.h"
 #include "patterns/runreport.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 #include "ui_mainwindow.h"
 
 #include <QDir>
@@ -27,6 +27,8 @@
 #include <QStatusBar>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
 namespace {
 
 // The one local .json file a drag carries, or an empty string.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/statspanel.h"
 
-#include "app/lanepainter.h"
-#include "app/timeformat.h"
-#include "app/timelinepalette.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +11,12 @@
 #include <QVBoxLayout>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
+using timeline::formatDuration;
+using timeline::reasonTitle;
+using timeline::blockedLagMs;
+using timeline::warningLagMs;
 
 // Suspended time by reason as one stacked bar: where the run spent its waiting.
 class StatsPanel::WaitBar : public QWidget

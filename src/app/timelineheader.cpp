@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timelineheader.h"
 
-#include "app/lanepainter.h"
-#include "app/timeformat.h"
-#include "app/timelinemodel.h"
 #include "app/timelinestate.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -13,6 +13,10 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::formatTick;
+using timeline::formatMilliseconds;
 
 TimelineHeader::TimelineHeader(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent)

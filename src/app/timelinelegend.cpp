@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timelinelegend.h"
 
-#include "app/timelinepalette.h"
+#include "timeline/timelinepalette.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -9,6 +9,9 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
+using timeline::reasonTitle;
 
 using trace::SuspendReason;
 

@@ -3,10 +3,10 @@
 
 #include "app/lanedelegate.h"
 #include "app/sourcetext.h"
-#include "app/timeformat.h"
 #include "app/timelineheader.h"
-#include "app/timelinemodel.h"
 #include "app/timelinestate.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -18,6 +18,25 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::TimelinePalette;
+using timeline::TimeAxis;
+using timeline::Lane;
+using timeline::LaneKind;
+using timeline::Span;
+using timeline::SpanState;
+using timeline::SpanEnding;
+using timeline::MarkerKind;
+using timeline::CounterPoint;
+using timeline::formatDuration;
+using timeline::formatMilliseconds;
+using timeline::reasonTitle;
+using timeline::spanAt;
+using timeline::firstSpanEndingAfter;
+using timeline::pointAtOrBefore;
+using timeline::blockedLagMs;
+using timeline::warningLagMs;
 namespace {
 
 // Above this many spawn arrows in view, only the selected task's are drawn: a thousand arrows
@@ -162,6 +181,7 @@ void TimelineView::updateFrame()
     m_frame.model = m_model;
     m_frame.nowNs = m_model ? m_model->endNs() : 0;
     m_frame.selectedTask = m_state ? m_state->selectedTask() : 0;
+    m_frame.revealedUntilNs = m_state && !m_state->isLive() ? m_state->playheadNs() : -1;
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.92);
     m_frame.font = small;
@@ -530,9 +550,8 @@ QString TimelineView::describeSpan(const Lane &lane, const Span &span) const
         break;
     case SpanState::Suspended:
         lines.append(QStringLiteral("waiting on <b>%1</b>%2").arg(reasonTitle(span.reason), label.isEmpty() ? QString() : QStringLiteral(": ") + label));
-        break;
-    case SpanState::Cancelled:
-        lines.append(QStringLiteral("<b>cancelled</b>%1").arg(label.isEmpty() ? QString() : QStringLiteral(" while waiting on ") + label));
+        if (span.ending == SpanEnding::Cancelled && (m_frame.revealedUntilNs < 0 || span.end(m_frame.nowNs) <= m_frame.revealedUntilNs))
+            lines.append(QStringLiteral("ended by a <b>cancellation</b>"));
         break;
     case SpanState::Failed:
         lines.append(QStringLiteral("<b>failed</b>%1").arg(task && task->error && trace ? QStringLiteral(": ") + escaped(trace->string(task->error)) : QString()));

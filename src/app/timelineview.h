@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/lanepainter.h"
+#include "timeline/lanepainter.h"
 #include "trace/trace.h"
 
 #include <QPointer>
@@ -11,11 +11,21 @@
 
 #include <functional>
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::TimeAxis;
+using timeline::LaneFrame;
+using timeline::Lane;
+using timeline::Span;
+using timeline::Marker;
 
 class LaneDelegate;
 class TimelineHeader;
-class TimelineModel;
 class TimelineState;
 
 // The timeline: a tree of lanes (names on the left, collapsible) whose second column paints

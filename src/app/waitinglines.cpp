@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/waitinglines.h"
 
-#include "app/timelinemodel.h"
-#include "app/timelinepalette.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFileInfo>
 
 namespace coroscope::app {
+
+using timeline::TimelineModel;
+using timeline::LaneKind;
+using timeline::SpanState;
+using timeline::reasonTitle;
+using timeline::spanAt;
 
 WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::TaskId selected, const QString &fileName)
 {
@@ -32,8 +38,7 @@ WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::Ta
         // At the newest moment of a live run, open spans have not ended yet.
         if (!span && !lane->spans.empty() && lane->spans.back().isOpen() && timeNs >= lane->spans.back().startNs)
             span = &lane->spans.back();
-        if (!span || span->location == 0
-            || (span->state != SpanState::Suspended && span->state != SpanState::Cancelled))
+        if (!span || span->location == 0 || span->state != SpanState::Suspended)
             continue;
         const int line = lineFor(span->location);
         if (line <= 0)

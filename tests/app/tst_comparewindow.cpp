@@ -7,7 +7,6 @@
 #include "app/exportfeedback.h"
 #include "app/mainwindow.h"
 #include "app/runpickerdialog.h"
-#include "app/timelinemodel.h"
 #include "app/timelinepanel.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
@@ -15,6 +14,7 @@
 #include "patterns/patternrun.h"
 #include "patterns/runreport.h"
 #include "report/history.h"
+#include "timeline/timelinemodel.h"
 #include "trace/summary.h"
 #include "windowtesting.h"
 
@@ -39,6 +39,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -8,9 +8,9 @@
 #include "app/mainwindow.h"
 #include "app/parameterpanel.h"
 #include "app/statspanel.h"
-#include "app/timelinemodel.h"
 #include "report/chrometraceimport.h"
 #include "report/history.h"
+#include "timeline/timelinemodel.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -30,6 +30,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include "app/replaycontroller.h"
 #include "app/sourcepanel.h"
 #include "app/statspanel.h"
-#include "app/timelinemodel.h"
-#include "app/timelinepalette.h"
 #include "app/timelinestate.h"
 #include "app/timelineview.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +31,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 
@@ -170,11 +171,14 @@ private Q_SLOTS:
         const auto rootId = window.currentRun()->trace().tasks().front().id;
         const auto *root = window.timelineModel()->taskLane(rootId);
         QCOMPARE(root->status, trace::FinishStatus::Cancelled);
-        // The interrupted wait is drawn as cancelled and still says it was a request.
-        const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(),
-                                     [](const Span &span) { return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Network; });
+        // The interrupted wait is still a request, drawn as one; it ended by the cancellation.
+        const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(), [](const Span &span) {
+            return span.state == SpanState::Suspended && span.ending == SpanEnding::Cancelled
+                   && span.reason == trace::SuspendReason::Network;
+        });
         QVERIFY(it != root->spans.rend());
         QCOMPARE(root->markers.back().kind, MarkerKind::Cancelled);
+        QCOMPARE(root->markers.back().timeNs, it->endNs);
     }
 
     void zoomChangesWhatIsVisible()

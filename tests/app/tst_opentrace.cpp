@@ -5,10 +5,10 @@
 #include "app/eventlogmodel.h"
 #include "app/mainwindow.h"
 #include "app/statspanel.h"
-#include "app/timelinemodel.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
+#include "timeline/timelinemodel.h"
 #include "windowtesting.h"
 
 #include <QAction>
@@ -30,6 +30,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -3,9 +3,9 @@
 
 #include "report/comparison.h"
 #include "report/markup.h"
-#include "report/palette.h"
-#include "report/timeformat.h"
 #include "report/timelinesvg.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 #include "trace/summary.h"
 #include "trace/trace.h"
 
@@ -15,6 +15,10 @@
 #include <algorithm>
 
 namespace coroscope::report {
+
+using timeline::formatDuration;
+using timeline::formatTimeMs;
+using timeline::TimelinePalette;
 
 using namespace coroscope::trace;
 
@@ -141,7 +145,7 @@ QString summaryTable(const Summary &summary)
         const auto reason = SuspendReason(i);
         html += QStringLiteral("<tr><td><span class=\"swatch\" style=\"background:%1\"></span>%2</td><td class=\"num\">"
                                "<span class=\"bar\" style=\"width:%3px;background:%1\"></span>%4</td></tr>\n")
-                    .arg(QLatin1String(palette::reason(reason)), esc(QLatin1String(toString(reason))))
+                    .arg(TimelinePalette::light().suspended(reason).name(), esc(QLatin1String(toString(reason))))
                     .arg(std::max<qint64>(1, 120 * ns / longest))
                     .arg(esc(formatDuration(ns)));
     }

@@ -2,9 +2,9 @@
 #include "report/timelinesvg.h"
 
 #include "report/markup.h"
-#include "report/palette.h"
 #include "report/tasklanes.h"
-#include "report/timeformat.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 #include "trace/trace.h"
 
 #include <algorithm>
@@ -13,9 +13,33 @@
 
 namespace coroscope::report {
 
+using timeline::formatDuration;
+using timeline::formatTimeMs;
+using timeline::TimelinePalette;
+
 using namespace coroscope::trace;
 
 namespace {
+
+const TimelinePalette &paper()
+{
+    static const TimelinePalette palette = TimelinePalette::light();
+    return palette;
+}
+
+QString colour(const QColor &colour)
+{
+    return colour.name(QColor::HexRgb);
+}
+
+// The palette's grid is translucent over the view; an SVG line is drawn opaque, as it looks on white.
+QColor paperGrid()
+{
+    const QColor grid = paper().grid();
+    const double alpha = grid.alphaF();
+    return QColor::fromRgbF(float(1 - alpha + grid.redF() * alpha), float(1 - alpha + grid.greenF() * alpha),
+                            float(1 - alpha + grid.blueF() * alpha));
+}
 
 constexpr double LaneHeight = 18;
 constexpr double BarHeight = 12;
@@ -110,13 +134,13 @@ public:
             lane(trace, lanes.lanes[i], i);
         if (lanes.lanes.empty()) {
             m_out += QStringLiteral("<text x=\"%1\" y=\"%2\" fill=\"%3\">no tasks were recorded</text>\n")
-                         .arg(num(m_plotX), num(m_y + 13), QLatin1String(palette::mutedText));
+                         .arg(num(m_plotX), num(m_y + 13), colour(paper().mutedText()));
             m_y += LaneHeight;
         }
         if (shown < lanes.lanes.size()) {
             m_out += QStringLiteral("<text class=\"more\" x=\"10\" y=\"%1\" fill=\"%2\" font-style=\"italic\">… and %3 more tasks, not drawn "
                                     "(the event table and the JSON export have them all)</text>\n")
-                         .arg(num(m_y + 13), QLatin1String(palette::mutedText))
+                         .arg(num(m_y + 13), colour(paper().mutedText()))
                          .arg(lanes.lanes.size() - shown);
             m_y += LaneHeight;
         }
@@ -133,14 +157,14 @@ public:
             QString swatch;
         };
         std::vector<Item> items;
-        auto box = [](const char *colour) {
+        auto box = [](const QColor &fill) {
             return QStringLiteral("<rect x=\"0\" y=\"-9\" width=\"14\" height=\"10\" rx=\"2\" fill=\"%1\"/>")
-                .arg(QLatin1String(colour));
+                .arg(colour(fill));
         };
-        items.push_back({QStringLiteral("running"), box(palette::running)});
+        items.push_back({QStringLiteral("running"), box(paper().running())});
         for (int i = 0; i < SuspendReasonCount; ++i) {
             const auto reason = SuspendReason(i);
-            items.push_back({QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))), box(palette::reason(reason))});
+            items.push_back({QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))), box(paper().suspended(reason))});
         }
         items.push_back({QStringLiteral("error"), errorShape(7, -4)});
         items.push_back({QStringLiteral("cancelled"), cancelShape(7, -4)});
@@ -174,7 +198,7 @@ public:
                               "font-size=\"11\" fill=\"%3\" role=\"img\" aria-label=\"")
                    .arg(m_width)
                    .arg(height)
-                   .arg(QLatin1String(palette::text));
+                   .arg(colour(paper().text()));
         appendEscapedMarkup(svg, description);
         svg += QStringLiteral("\">\n<title>");
         appendEscapedMarkup(svg, description);
@@ -195,28 +219,28 @@ private:
     static QString errorShape(double cx, double cy)
     {
         return QStringLiteral("<path d=\"M%1 %2 L%3 %4 L%1 %5 L%6 %4 Z\" fill=\"%7\" stroke=\"#ffffff\" stroke-width=\"1\"/>")
-            .arg(num(cx), num(cy - 6), num(cx + 5), num(cy), num(cy + 6), num(cx - 5), QLatin1String(palette::error));
+            .arg(num(cx), num(cy - 6), num(cx + 5), num(cy), num(cy + 6), num(cx - 5), colour(paper().failed()));
     }
 
     static QString cancelShape(double cx, double cy)
     {
         return QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/>"
                               "<path d=\"M%4 %5 L%6 %7 M%4 %7 L%6 %5\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>")
-            .arg(num(cx - 5), num(cy - 5), QLatin1String(palette::cancelled), num(cx - 3), num(cy - 3), num(cx + 3),
+            .arg(num(cx - 5), num(cy - 5), colour(paper().cancelled()), num(cx - 3), num(cy - 3), num(cx + 3),
                  num(cy + 3));
     }
 
     static QString markShape(double cx, double top)
     {
         return QStringLiteral("<path d=\"M%1 %2 L%3 %2 L%4 %5 Z\" fill=\"%6\"/>")
-            .arg(num(cx - 4), num(top), num(cx + 4), num(cx), num(top + 6), QLatin1String(palette::mark));
+            .arg(num(cx - 4), num(top), num(cx + 4), num(cx), num(top + 6), colour(paper().text()));
     }
 
     void ruler(double gridBottom)
     {
         const qint64 step = tickStep(m_spanNs, m_plotWidth);
         const double baseline = m_y + RulerHeight - 4;
-        m_out += QStringLiteral("<g font-size=\"10\" fill=\"%1\">\n").arg(QLatin1String(palette::mutedText));
+        m_out += QStringLiteral("<g font-size=\"10\" fill=\"%1\">\n").arg(colour(paper().mutedText()));
         for (qint64 t = 0; t <= m_spanNs; t += step) {
             const double tx = x(m_origin + t);
             const QString label = tickLabel(t, step);
@@ -224,7 +248,7 @@ private:
             const bool atEnd = tx + 3 + double(label.size()) * CharWidth > m_plotX + m_plotWidth + 10;
             m_out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"%4\" stroke-width=\"1\"/>"
                                     "<text x=\"%5\" y=\"%6\"%7>%8</text>\n")
-                         .arg(num(tx), num(baseline - 10), num(gridBottom), QLatin1String(palette::grid),
+                         .arg(num(tx), num(baseline - 10), num(gridBottom), colour(paperGrid()),
                               num(atEnd ? tx - 3 : tx + 3), num(baseline - 4),
                               atEnd ? QStringLiteral(" text-anchor=\"end\"") : QString(), escapeMarkup(label));
         }
@@ -267,7 +291,7 @@ private:
         if (location.isValid())
             tip += QStringLiteral(" (spawned at %1:%2)").arg(location.file).arg(location.line);
         m_out += QStringLiteral("<rect class=\"life\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"%6><title>")
-                     .arg(num(x0), num(barTop), num(x1 - x0), num(BarHeight), QLatin1String(palette::running),
+                     .arg(num(x0), num(barTop), num(x1 - x0), num(BarHeight), colour(paper().running()),
                           lane.finished ? QString() : QStringLiteral(" fill-opacity=\"0.6\""));
         appendEscapedMarkup(m_out, tip);
         m_out += QLatin1String("</title></rect>\n");
@@ -318,7 +342,7 @@ private:
                 return;
             m_out += QStringLiteral("<rect class=\"suspended\" data-reason=\"%6\" x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>")
                          .arg(num(pending.x0), num(barTop), num(pending.x1 - pending.x0), num(BarHeight),
-                              QLatin1String(palette::reason(pending.reason)), QLatin1String(toString(pending.reason)));
+                              colour(paper().suspended(pending.reason)), QLatin1String(toString(pending.reason)));
             const auto &first = *pending.first;
             QString tip;
             if (pending.count == 1) {
@@ -363,7 +387,7 @@ private:
             const double mx = x(mark.timeNs);
             m_out += QStringLiteral("<g><line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"%4\" stroke-width=\"1\" "
                                     "stroke-dasharray=\"3,3\"/>")
-                         .arg(num(mx), num(top), num(bottom), QLatin1String(palette::mark))
+                         .arg(num(mx), num(top), num(bottom), colour(paper().text()))
                      + markShape(mx, top - 7) + QStringLiteral("<title>");
             appendEscapedMarkup(m_out, QStringLiteral("at %1: %2").arg(formatTimeMs(mark.timeNs - m_origin), trace.string(mark.text)));
             m_out += QLatin1String("</title></g>\n");
@@ -390,7 +414,7 @@ private:
         m_out += QStringLiteral("<text x=\"10\" y=\"%1\" font-style=\"italic\">").arg(num(m_y + 14));
         appendEscapedMarkup(m_out, elide(name, m_labelWidth - 10));
         m_out += QStringLiteral("</text><text x=\"10\" y=\"%1\" font-size=\"10\" fill=\"%2\">max %3</text>\n")
-                     .arg(num(m_y + 27), QLatin1String(palette::mutedText), QString::number(high, 'g', 4));
+                     .arg(num(m_y + 27), colour(paper().mutedText()), QString::number(high, 'g', 4));
         // A step line; within one pixel column only the extremes matter.
         QString points;
         double lastX = -1, lastY = y(0);
@@ -418,13 +442,13 @@ private:
         }
         addPoint(x(m_origin + m_spanNs), lastY);
         m_out += QStringLiteral("<polyline class=\"counter\" points=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.5\"><title>")
-                     .arg(points.trimmed(), QLatin1String(palette::counter));
+                     .arg(points.trimmed(), colour(paper().counter()));
         appendEscapedMarkup(m_out, QStringLiteral("%1: %2 samples, from %3 to %4")
                                        .arg(name)
                                        .arg(counter.points.size())
                                        .arg(QString::number(low, 'g', 4), QString::number(high, 'g', 4)));
         m_out += QStringLiteral("</title></polyline>\n<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"%4\"/>\n")
-                     .arg(num(m_plotX), num(bottom), num(m_plotX + m_plotWidth), QLatin1String(palette::grid));
+                     .arg(num(m_plotX), num(bottom), num(m_plotX + m_plotWidth), colour(paperGrid()));
         m_y += CounterHeight;
     }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/lanepainter.h"
+#include "timeline/lanepainter.h"
 
-#include "app/timeformat.h"
-#include "app/statictextcache.h"
-#include "app/timelinemodel.h"
+#include "timeline/statictextcache.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -16,7 +16,7 @@
 #include <bit>
 #include <cmath>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 namespace {
 
 thread_local qsizetype t_drawCount = 0;
@@ -151,7 +151,6 @@ QString spanText(const Span &span, const Lane &lane, const LaneFrame &frame)
     case SpanState::Queued: return QStringLiteral("queued");
     case SpanState::Running: return QStringLiteral("running");
     case SpanState::Suspended: return label.isEmpty() ? reasonTitle(span.reason) : label;
-    case SpanState::Cancelled: return label.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("cancelled: ") + label;
     case SpanState::Failed: return QStringLiteral("failed");
     }
     return {};
@@ -262,7 +261,7 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
                     queued.push_back(QRectF(xs / ratio, 0, (xe - xs) / ratio, 0));
                 else
                     paintColumns(int(std::lround(xs)), int(std::lround(xe)), colors[std::size_t(spanKey(span))]);
-                if ((xe - xs) / ratio >= textWidth || span.state == SpanState::Cancelled)
+                if ((xe - xs) / ratio >= textWidth)
                     wide.push_back(&span);
                 ++i;
                 continue;
@@ -375,10 +374,6 @@ void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &l
         const double xs = std::clamp(axis.mapTimeToX(span->startNs), -2.0, width + 2);
         const double xe = std::clamp(axis.mapTimeToX(span->end(now)), -2.0, width + 2);
         const QRectF rect(xs, bar.top(), xe - xs, bar.height());
-        if (span->state == SpanState::Cancelled) {
-            painter.fillRect(rect, QBrush(frame.palette.isDark() ? QColor(0, 0, 0, 90) : QColor(255, 255, 255, 110),
-                                          Qt::BDiagPattern));
-        }
         if (span->state == SpanState::Queued || rect.width() < textWidth)
             continue;
         const auto visible = rect.intersected(QRectF(0, rect.top(), width, rect.height()));
@@ -400,8 +395,10 @@ void LanePainter::paintMarkers(QPainter &painter, const QRectF &bar, const Lane 
     const double size = std::max(6.0, bar.height() * 0.62);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
+    const qint64 lastShownNs = frame.revealedUntilNs >= 0 ? std::min(frame.revealedUntilNs, axis.endNs() + axis.durationOf(size))
+                                                          : axis.endNs() + axis.durationOf(size);
     for (const auto &marker : lane.markers) {
-        if (marker.timeNs < axis.startNs() - axis.durationOf(size) || marker.timeNs > axis.endNs() + axis.durationOf(size))
+        if (marker.timeNs < axis.startNs() - axis.durationOf(size) || marker.timeNs > lastShownNs)
             continue;
         const double x = axis.mapTimeToX(marker.timeNs);
         const double y = bar.center().y();
@@ -617,4 +614,4 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     painter.setFont(frame.font);
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/lane.h"
-#include "app/timeaxis.h"
-#include "app/timelinepalette.h"
+#include "timeline/lane.h"
+#include "timeline/timeaxis.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFont>
 #include <QRectF>
@@ -12,7 +12,7 @@
 
 class QPainter;
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 class TimelineModel;
 
@@ -22,6 +22,8 @@ struct LaneFrame {
     TimelinePalette palette = TimelinePalette::light();
     const TimelineModel *model = nullptr;
     qint64 nowNs = 0; // where open spans end
+    // A replay's playhead: what happened after it (an ending, a mark) is not drawn yet. -1: all.
+    qint64 revealedUntilNs = -1;
     std::vector<double> gridX;
     QFont font;
     double labelMinWidth = 0;       // spans narrower than this get no label (0: from the font)
@@ -52,4 +54,4 @@ private:
     static void paintGrid(QPainter &painter, const QRectF &rect, const LaneFrame &frame);
 };
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline
