@@ -5,13 +5,13 @@
 #include "report/timelinesvg.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelinepalette.h"
+#include "timeline/timelinepicture.h"
 #include "trace/summary.h"
 #include "trace/trace.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgRenderer>
 
 #include <algorithm>
 
@@ -171,11 +171,9 @@ private:
 
     void timeline(const Trace &trace)
     {
-        TimelineSvgOptions options;
-        options.width = 760; // narrower layout, bigger text on paper
-        options.maxLanes = 40;
-        QSvgRenderer renderer(timelineSvg(trace, options).toUtf8());
-        const QSizeF size = renderer.viewBoxF().size();
+        // A narrower layout than on screen: bigger text on paper.
+        const timeline::TimelinePicture picture({{&trace, QString()}}, 760, QString(), 40);
+        const QSizeF size = picture.size();
         double width = m_page.width();
         double height = width * size.height() / size.width();
         const double room = m_page.height() - m_y;
@@ -183,7 +181,11 @@ private:
             height = std::max(0.0, room);
             width = height * size.width() / size.height();
         }
-        renderer.render(&m_painter, QRectF((m_page.width() - width) / 2, m_y, width, height));
+        m_painter.save();
+        m_painter.translate((m_page.width() - width) / 2, m_y);
+        m_painter.scale(width / size.width(), height / size.height());
+        picture.paint(m_painter);
+        m_painter.restore();
         m_y += height;
     }
 

@@ -8,6 +8,7 @@
 #include <QFont>
 #include <QRectF>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -15,6 +16,7 @@ class QPainter;
 namespace coroscope::timeline {
 
 class TimelineModel;
+struct LaneLayout;
 
 // What painting one frame needs besides the lane: shared by every lane of the frame.
 struct LaneFrame {
@@ -46,8 +48,15 @@ public:
     // benchmarks and tests use it to check the level-of-detail bound.
     static qsizetype lastDrawCount();
 
+    // Called with every lane layout this thread paints from now on (empty: none). How tests
+    // check that two back-ends drew the same bars, without comparing pixels.
+    using LayoutRecorder = std::function<void(const Lane &, const LaneLayout &)>;
+    static void setLayoutRecorder(LayoutRecorder recorder);
+
 private:
     static void paintSpans(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame);
+    static void paintLayout(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneLayout &layout,
+                            const LaneFrame &frame);
     static void paintMarkers(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame);
     static void paintCounter(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame);
     static void paintLoopLag(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame);
