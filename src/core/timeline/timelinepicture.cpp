@@ -135,7 +135,7 @@ void TimelinePicture::paint(QPainter &painter) const
             const double x = m_plotX + tick.x;
             painter.setPen(palette.mutedText());
             painter.drawLine(QPointF(x, y + RulerHeight - 8), QPointF(x, y + RulerHeight));
-            painter.drawText(QPointF(x + 3, y + RulerHeight - 8), formatTick(tick.timeNs - frame.axis.startNs(), stepNs));
+            painter.drawText(QPointF(x + 3, y + RulerHeight - 8), formatTick(tick.timeNs, stepNs));
         }
         y += RulerHeight;
         painter.setFont(font);
