@@ -72,6 +72,17 @@ LaneLayout LaneLayout::ofSpans(const Lane &lane, const TimeAxis &axis, qint64 no
         if (from < to)
             std::fill(cells.begin() + from, cells.begin() + to, quint8(key));
     };
+    // A merged column's intervals can reach into the next columns, where nothing may start:
+    // they are covered too (until something starting there paints over them), or a dense
+    // stretch would be striped with gaps that are no pause at all.
+    auto paintMerged = [&](double column, qint64 reachNs, int key) {
+        paintColumns(int(column), int(column) + 1, key);
+        const int through = std::min(columns - 1, int(std::floor(xOf(reachNs))));
+        for (int c = int(column) + 1; c <= through; ++c) {
+            if (cells[std::size_t(c)] == empty)
+                cells[std::size_t(c)] = quint8(key);
+        }
+    };
     std::vector<const Span *> wide; // wide enough for a label
 
     const auto count = spans.size();
@@ -101,6 +112,7 @@ LaneLayout LaneLayout::ofSpans(const Lane &lane, const TimeAxis &axis, qint64 no
             const qint64 nextColumnEnd = origin + qint64((column + 2) / pixelsPerNs);
             vote.reset();
             auto j = i;
+            qint64 reachNs = 0;
             while (j < to) {
                 const auto &next = spans[j];
                 if (next.startNs >= columnEnd)
@@ -109,13 +121,14 @@ LaneLayout LaneLayout::ofSpans(const Lane &lane, const TimeAxis &axis, qint64 no
                 if (j != i && end > nextColumnEnd)
                     break; // a wide span begins here; it paints itself
                 vote.add(spanKey(next), std::max<qint64>(1, end - next.startNs));
+                reachNs = std::max(reachNs, end);
                 ++j;
             }
             const int dominant = vote.lead();
             if (dominant == int(SpanState::Queued))
                 layout.queuedLines.push_back({column / ratio, 1 / ratio});
             else
-                paintColumns(int(column), int(column) + 1, dominant);
+                paintMerged(column, reachNs, dominant);
             i = std::max(j, i + 1);
         }
     };
@@ -150,15 +163,17 @@ LaneLayout LaneLayout::ofSpans(const Lane &lane, const TimeAxis &axis, qint64 no
             const double column = std::floor(xs);
             const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
             vote.reset();
+            qint64 reachNs = 0;
             while (b < blocks.size() && blocks[b].startNs < columnEnd && xOf(blocks[b].endNs) - xOf(blocks[b].startNs) < 2.0) {
                 vote.add(blocks[b].key, std::max<qint64>(1, blocks[b].coveredNs));
+                reachNs = std::max(reachNs, blocks[b].endNs);
                 ++b;
             }
             const int dominant = vote.lead();
             if (dominant == int(SpanState::Queued))
                 layout.queuedLines.push_back({column / ratio, 1 / ratio});
             else
-                paintColumns(int(column), int(column) + 1, dominant);
+                paintMerged(column, reachNs, dominant);
         }
         if (b >= blocks.size())
             paintSpanRange(std::max(first, blocks.size() * size), count);
