@@ -123,6 +123,28 @@ private Q_SLOTS:
         });
         QVERIFY(network != bars.end());
         QVERIFY(cancelColumn - network->firstColumn >= int(axis.widthPx() * 200e6 / double(axis.durationNs())));
+
+        // A replay before the cancellation shows the sibling waiting, and no cancellation yet;
+        // once the playhead passes it, the cross is there, at its moment.
+        auto marksAt = [&](qint64 playheadNs) {
+            state.setLive(false);
+            state.setPlayhead(playheadNs);
+            std::vector<MarkerKind> kinds;
+            LanePainter::setLayoutRecorder({}, [&](const Lane &drawn, const std::vector<PlacedMarker> &placed) {
+                if (drawn.kind == LaneKind::Task && drawn.task == sibling->id) {
+                    for (const auto &marker : placed)
+                        kinds.push_back(marker.second->kind);
+                }
+            });
+            view.viewport()->grab();
+            LanePainter::setLayoutRecorder({});
+            return kinds;
+        };
+        const auto before = marksAt(wait->endNs - 100'000'000);
+        QVERIFY(!before.empty()); // it had started
+        QVERIFY(std::find(before.begin(), before.end(), MarkerKind::Cancelled) == before.end());
+        const auto after = marksAt(wait->endNs + 1'000'000);
+        QVERIFY(std::find(after.begin(), after.end(), MarkerKind::Cancelled) != after.end());
     }
 
 private:

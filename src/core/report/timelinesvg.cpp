@@ -3,6 +3,7 @@
 
 #include "report/markup.h"
 #include "timeline/lanelayout.h"
+#include "timeline/pagegeometry.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepalette.h"
@@ -45,10 +46,10 @@ QColor paperGrid()
 constexpr double LaneHeight = 18;
 constexpr double BarHeight = 12;
 constexpr double CounterHeight = 36;
-constexpr double RulerHeight = 24;
-constexpr double HeadingHeight = 24;
-constexpr double TitleHeight = 30;
-constexpr double SectionGap = 16;
+constexpr double RulerHeight = timeline::PageGeometry::RulerHeight;
+constexpr double HeadingHeight = timeline::PageGeometry::HeadingHeight;
+constexpr double TitleHeight = timeline::PageGeometry::TitleHeight;
+constexpr double SectionGap = timeline::PageGeometry::SectionGap;
 constexpr double LegendRowHeight = 20;
 constexpr double CharWidth = 6.4; // average advance of 11 px sans-serif, for truncating labels
 constexpr double MinBarWidth = 0.5;
@@ -70,40 +71,15 @@ QString elide(const QString &text, double width)
     return text.left(std::max<qsizetype>(1, maxChars - 1)) + QChar(0x2026);
 }
 
-// Ticks at 1, 2 or 5 times a power of ten, about every 100 px.
-qint64 tickStep(qint64 spanNs, double plotWidth)
-{
-    const double wanted = double(spanNs) * 100.0 / std::max(plotWidth, 1.0);
-    double step = std::pow(10.0, std::floor(std::log10(std::max(wanted, 1.0))));
-    for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
-        if (step * factor >= wanted) {
-            step *= factor;
-            break;
-        }
-    }
-    return std::max<qint64>(1, qint64(step));
-}
-
-QString tickLabel(qint64 ns, qint64 step)
-{
-    if (step >= 1'000'000'000)
-        return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'g', 6);
-    if (step >= 1'000'000)
-        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'g', 6);
-    if (step >= 1'000)
-        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'g', 6);
-    return QStringLiteral("%1 ns").arg(ns);
-}
-
 class SvgWriter
 {
 public:
     SvgWriter(const TimelineSvgOptions &options, qint64 spanNs)
         : m_options(options)
         , m_width(std::max(options.width, 320))
-        , m_labelWidth(std::clamp(m_width * 0.22, 130.0, 280.0))
-        , m_plotX(m_labelWidth + 10)
-        , m_plotWidth(std::max(40.0, m_width - m_plotX - 14))
+        , m_labelWidth(timeline::PageGeometry(m_width).labelWidth)
+        , m_plotX(timeline::PageGeometry(m_width).plotX)
+        , m_plotWidth(timeline::PageGeometry(m_width).plotWidth)
         , m_spanNs(std::max<qint64>(spanNs, 1))
     {
     }
@@ -252,12 +228,16 @@ private:
 
     void ruler(double gridBottom)
     {
-        const qint64 step = tickStep(m_spanNs, m_plotWidth);
+        // The ticks and labels of the app's ruler and of the exported picture.
+        qint64 step = 0;
+        const auto ticks = m_axis.ticks(100, &step);
         const double baseline = m_y + RulerHeight - 4;
         m_out += QStringLiteral("<g font-size=\"10\" fill=\"%1\">\n").arg(colour(paper().mutedText()));
-        for (qint64 t = 0; t <= m_spanNs; t += step) {
-            const double tx = x(m_origin + t);
-            const QString label = tickLabel(t, step);
+        for (const auto &tick : ticks) {
+            if (!tick.major)
+                continue;
+            const double tx = m_plotX + tick.x;
+            const QString label = timeline::formatTick(tick.timeNs, step);
             // The last label would run off the right edge: put it on the left of its tick.
             const bool atEnd = tx + 3 + double(label.size()) * CharWidth > m_plotX + m_plotWidth + 10;
             m_out += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"%4\" stroke-width=\"1\"/>"

@@ -198,4 +198,18 @@ LaneLayout LaneLayout::ofSpans(const Lane &lane, const TimeAxis &axis, qint64 no
     return layout;
 }
 
+std::vector<PlacedMarker> LaneLayout::ofMarkers(const Lane &lane, const TimeAxis &axis, qint64 revealedUntilNs, double sizePx)
+{
+    std::vector<PlacedMarker> placed;
+    if (!axis.isValid())
+        return placed;
+    const qint64 slackNs = axis.durationOf(sizePx);
+    const qint64 lastNs = revealedUntilNs >= 0 ? std::min(revealedUntilNs, axis.endNs() + slackNs) : axis.endNs() + slackNs;
+    for (const auto &marker : lane.markers) {
+        if (marker.timeNs >= axis.startNs() - slackNs && marker.timeNs <= lastNs)
+            placed.emplace_back(axis.mapTimeToX(marker.timeNs), &marker);
+    }
+    return placed;
+}
+
 } // namespace coroscope::timeline

@@ -20,6 +20,9 @@ struct LaneBar {
     friend bool operator==(const LaneBar &, const LaneBar &) = default;
 };
 
+// A marker and its x (logical pixels from the left edge of the time area).
+using PlacedMarker = std::pair<double, const Marker *>;
+
 // A span wide enough for its text, between x0 and x1 (logical pixels, clipped to the time area).
 struct LaneLabel {
     double x0 = 0;
@@ -43,6 +46,10 @@ struct LaneLayout {
 
     static LaneLayout ofSpans(const Lane &lane, const TimeAxis &axis, qint64 nowNs, double devicePixelRatio,
                               double labelMinWidth);
+    // The lane's markers in view (`sizePx` of slack on both sides, for their shapes). A replay
+    // shows what was true at its playhead: nothing after `revealedUntilNs` (-1: no playhead),
+    // so a cancellation appears at the moment it arrives, not before.
+    static std::vector<PlacedMarker> ofMarkers(const Lane &lane, const TimeAxis &axis, qint64 revealedUntilNs, double sizePx);
 };
 
 } // namespace coroscope::timeline

@@ -22,6 +22,7 @@ namespace {
 
 thread_local qsizetype t_drawCount = 0;
 thread_local LanePainter::LayoutRecorder t_layoutRecorder;
+thread_local LanePainter::MarkRecorder t_markRecorder;
 
 // Neighbouring rectangles of one colour become one fillRect: a dense stretch of merged pixel
 // columns costs one call, not hundreds.
@@ -132,9 +133,10 @@ qsizetype LanePainter::lastDrawCount()
     return t_drawCount;
 }
 
-void LanePainter::setLayoutRecorder(LayoutRecorder recorder)
+void LanePainter::setLayoutRecorder(LayoutRecorder recorder, MarkRecorder marks)
 {
     t_layoutRecorder = std::move(recorder);
+    t_markRecorder = std::move(marks);
 }
 
 void LanePainter::paint(QPainter &painter, const QRectF &rect, const Lane &lane, const LaneFrame &frame)
@@ -251,14 +253,13 @@ void LanePainter::paintMarkers(QPainter &painter, const QRectF &bar, const Lane 
         return;
     const auto &axis = frame.axis;
     const double size = std::max(6.0, bar.height() * 0.62);
+    const auto placed = LaneLayout::ofMarkers(lane, axis, frame.revealedUntilNs, size);
+    if (t_markRecorder)
+        t_markRecorder(lane, placed);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const qint64 lastShownNs = frame.revealedUntilNs >= 0 ? std::min(frame.revealedUntilNs, axis.endNs() + axis.durationOf(size))
-                                                          : axis.endNs() + axis.durationOf(size);
-    for (const auto &marker : lane.markers) {
-        if (marker.timeNs < axis.startNs() - axis.durationOf(size) || marker.timeNs > lastShownNs)
-            continue;
-        const double x = axis.mapTimeToX(marker.timeNs);
+    for (const auto &[x, markerPointer] : placed) {
+        const auto &marker = *markerPointer;
         const double y = bar.center().y();
         switch (marker.kind) {
         case MarkerKind::Error: {

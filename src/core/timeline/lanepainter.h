@@ -2,6 +2,7 @@
 #pragma once
 
 #include "timeline/lane.h"
+#include "timeline/lanelayout.h"
 #include "timeline/timeaxis.h"
 #include "timeline/timelinepalette.h"
 
@@ -16,7 +17,6 @@ class QPainter;
 namespace coroscope::timeline {
 
 class TimelineModel;
-struct LaneLayout;
 
 // What painting one frame needs besides the lane: shared by every lane of the frame.
 struct LaneFrame {
@@ -48,10 +48,11 @@ public:
     // benchmarks and tests use it to check the level-of-detail bound.
     static qsizetype lastDrawCount();
 
-    // Called with every lane layout this thread paints from now on (empty: none). How tests
-    // check that two back-ends drew the same bars, without comparing pixels.
+    // Called with every lane layout and every set of placed markers this thread paints from now
+    // on (empty: none). How tests check what back-ends drew, without comparing pixels.
     using LayoutRecorder = std::function<void(const Lane &, const LaneLayout &)>;
-    static void setLayoutRecorder(LayoutRecorder recorder);
+    using MarkRecorder = std::function<void(const Lane &, const std::vector<PlacedMarker> &)>;
+    static void setLayoutRecorder(LayoutRecorder recorder, MarkRecorder marks = {});
 
 private:
     static void paintSpans(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame);

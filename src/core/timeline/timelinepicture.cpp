@@ -2,6 +2,7 @@
 #include "timeline/timelinepicture.h"
 
 #include "timeline/lanepainter.h"
+#include "timeline/pagegeometry.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepalette.h"
@@ -14,13 +15,13 @@
 namespace coroscope::timeline {
 namespace {
 
-constexpr double TitleHeight = 30;
-constexpr double HeadingHeight = 24;
-constexpr double RulerHeight = 24;
 constexpr double LaneHeight = 22;
-constexpr double SectionGap = 16;
 constexpr double LegendHeight = 26;
-constexpr double Margin = 10;
+constexpr double TitleHeight = PageGeometry::TitleHeight;
+constexpr double HeadingHeight = PageGeometry::HeadingHeight;
+constexpr double RulerHeight = PageGeometry::RulerHeight;
+constexpr double SectionGap = PageGeometry::SectionGap;
+constexpr double Margin = PageGeometry::Margin;
 
 QFont pictureFont(double pixelSize, bool bold = false)
 {
@@ -50,10 +51,11 @@ struct TimelinePicture::Section {
 
 TimelinePicture::TimelinePicture(const std::vector<Run> &runs, double width, const QString &title, int maxLanes)
     : m_title(title)
-    , m_width(std::max(width, 320.0))
 {
-    m_plotX = std::clamp(m_width * 0.22, 130.0, 280.0) + Margin;
-    m_plotWidth = std::max(40.0, m_width - m_plotX - 14);
+    const PageGeometry page(width);
+    m_width = page.width;
+    m_plotX = page.plotX;
+    m_plotWidth = page.plotWidth;
     for (const auto &run : runs) {
         if (!run.trace)
             continue;
