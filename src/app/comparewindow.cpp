@@ -30,7 +30,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelineModel;
 using timeline::formatDuration;
 namespace {
 

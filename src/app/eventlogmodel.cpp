@@ -8,7 +8,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelinePalette;
 using timeline::Span;
 using timeline::SpanState;
 using timeline::formatMilliseconds;

@@ -13,7 +13,6 @@ namespace coroscope::app {
 
 using timeline::TimelineModel;
 using timeline::LanePainter;
-using timeline::LaneKind;
 
 LaneDelegate::LaneDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

@@ -53,7 +53,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelineModel;
 using timeline::TimelinePalette;
 using timeline::LaneKind;
 using timeline::SpanState;

@@ -12,7 +12,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelinePalette;
 using timeline::formatDuration;
 using timeline::reasonTitle;
 using timeline::blockedLagMs;

@@ -10,8 +10,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelineModel;
-
 TimelinePanel::TimelinePanel(QWidget *parent)
     : QWidget(parent)
     , m_legend(new TimelineLegend(this))

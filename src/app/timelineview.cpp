@@ -19,12 +19,8 @@
 
 namespace coroscope::app {
 
-using timeline::TimelineModel;
 using timeline::TimelinePalette;
-using timeline::TimeAxis;
-using timeline::Lane;
 using timeline::LaneKind;
-using timeline::Span;
 using timeline::SpanState;
 using timeline::SpanEnding;
 using timeline::MarkerKind;

@@ -8,7 +8,6 @@
 
 namespace coroscope::app {
 
-using timeline::TimelineModel;
 using timeline::LaneKind;
 using timeline::SpanState;
 using timeline::reasonTitle;
