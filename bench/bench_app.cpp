@@ -3,10 +3,10 @@
 // and a run streaming into the live view never stalls the window.
 #include "app/eventlog/eventlogpanel.h"
 #include "app/models/eventlogmodel.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
+#include "timeline/timelinemodel.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
 #include "trace/recorder.h"
@@ -27,6 +27,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 using trace::Event;
 using trace::EventKind;
 

@@ -6,7 +6,6 @@
 #include "app/history/runpickerdialog.h"
 #include "app/models/comparisonmodel.h"
 #include "app/models/environment.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
@@ -15,6 +14,7 @@
 #include "patterns/patternrun.h"
 #include "patterns/runreport.h"
 #include "report/history.h"
+#include "timeline/timelinemodel.h"
 #include "trace/summary.h"
 #include "windowtesting.h"
 
@@ -39,6 +39,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

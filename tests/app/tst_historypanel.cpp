@@ -5,12 +5,12 @@
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
 #include "app/models/historymodel.h"
-#include "app/models/timelinemodel.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/statspanel.h"
 #include "app/window/mainwindow.h"
 #include "report/chrometraceimport.h"
 #include "report/history.h"
+#include "timeline/timelinemodel.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -30,6 +30,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -3,8 +3,6 @@
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
 #include "app/models/replaycontroller.h"
-#include "app/models/timelinemodel.h"
-#include "app/models/timelinepalette.h"
 #include "app/models/timelinestate.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/patternbrowser.h"
@@ -13,6 +11,8 @@
 #include "app/source/sourcepanel.h"
 #include "app/timeline/timelineview.h"
 #include "app/window/mainwindow.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 #include "windowtesting.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +31,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 
@@ -169,12 +170,14 @@ private Q_SLOTS:
         const auto rootId = window.currentRun()->trace().tasks().front().id;
         const auto *root = window.timelineModel()->taskLane(rootId);
         QCOMPARE(root->status, trace::FinishStatus::Cancelled);
-        // The interrupted wait is drawn as cancelled and still says it was a request.
+        // The interrupted wait is still a request, drawn as one; it ended by the cancellation.
         const auto it = std::find_if(root->spans.rbegin(), root->spans.rend(), [](const Span &span) {
-            return span.state == SpanState::Cancelled && span.reason == trace::SuspendReason::Network;
+            return span.state == SpanState::Suspended && span.ending == SpanEnding::Cancelled
+                   && span.reason == trace::SuspendReason::Network;
         });
         QVERIFY(it != root->spans.rend());
         QCOMPARE(root->markers.back().kind, MarkerKind::Cancelled);
+        QCOMPARE(root->markers.back().timeNs, it->endNs);
     }
 
     void zoomChangesWhatIsVisible()

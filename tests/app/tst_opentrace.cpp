@@ -3,12 +3,12 @@
 // thread, with errors that name the file and a Cancel that leaves everything as it was.
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
-#include "app/models/timelinemodel.h"
 #include "app/run/statspanel.h"
 #include "app/window/mainwindow.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "report/chrometraceexport.h"
+#include "timeline/timelinemodel.h"
 #include "windowtesting.h"
 
 #include <QAction>
@@ -30,6 +30,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
-#include "app/timeline/lanepainter.h"
 #include "app/timeline/timelineview.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timelinemodel.h"
 #include "trace/counters.h"
 #include "trace/makeevent.h"
 
@@ -13,6 +13,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 using trace::Event;
 using trace::EventKind;
 

@@ -3,15 +3,15 @@
 // replayable and recorded; an opened trace replaces it; putting away empties the models.
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
-#include "app/models/lane.h"
 #include "app/models/replaycontroller.h"
 #include "app/models/showcase.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
 #include "environmenttesting.h"
 #include "patterns/catalog.h"
 #include "patterns/parameter.h"
+#include "timeline/lane.h"
+#include "timeline/timelinemodel.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,6 +19,7 @@
 
 using namespace coroscope;
 using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 namespace {
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chrometraceexport.h"
-#include "report/tasklanes.h"
 #include "sampletrace.h"
 
 #include <QBuffer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chrometraceimport.h"
 #include "report/exporter.h"
-#include "report/palette.h"
 #include "report/timelineimage.h"
 #include "reportinputs.h"
+#include "timeline/timelinepalette.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(image.height() > width / 20);
         // It was drawn: the network and database colours are there.
         const auto colour = [](trace::SuspendReason reason) {
-            return QColor(QLatin1String(report::palette::reason(reason))).rgb() & 0xFFFFFF;
+            return timeline::TimelinePalette::light().suspended(reason).rgb() & 0xFFFFFF;
         };
         const QRgb networkColour = colour(trace::SuspendReason::Network);
         const QRgb databaseColour = colour(trace::SuspendReason::Database);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/htmlreport.h"
-#include "report/palette.h"
 #include "reportinputs.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -87,17 +87,18 @@ private Q_SLOTS:
     {
         const auto trace = testing::sampleTrace();
         const QString html = report::htmlReport(testing::sampleInput(trace));
-        const auto swatch = [](const char *colour, const char *name) {
+        const auto colours = timeline::TimelinePalette::light();
+        const auto swatch = [](const QColor &colour, const char *name) {
             return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2 ")
-                .arg(QLatin1String(colour), QLatin1String(name));
+                .arg(colour.name(), QLatin1String(name));
         };
-        QVERIFY(html.contains(swatch(report::palette::running, "running")));
-        QVERIFY(html.contains(swatch(report::palette::reason(trace::SuspendReason::Network), "waiting: network")));
-        QVERIFY(html.contains(swatch(report::palette::cancelled, "cancelled")));
+        QVERIFY(html.contains(swatch(colours.running(), "running")));
+        QVERIFY(html.contains(swatch(colours.suspended(trace::SuspendReason::Network), "waiting: network")));
+        QVERIFY(html.contains(swatch(colours.cancelled(), "cancelled (a cross where it happened)")));
         // The report once said "Blue: running" while running bars were green.
         QVERIFY(!html.contains(QLatin1String("Blue"), Qt::CaseInsensitive));
         const auto svg = html.mid(html.indexOf(QLatin1String("<svg")));
-        QVERIFY(svg.contains(QLatin1String(report::palette::running)));
+        QVERIFY(svg.contains(colours.running().name(), Qt::CaseInsensitive));
     }
 
     void longRunsCutTheTable()

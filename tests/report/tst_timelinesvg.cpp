@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/tasklanes.h"
 #include "report/timelinesvg.h"
 #include "sampletrace.h"
+#include "timeline/timelinemodel.h"
 
 #include <QTest>
 #include <QXmlStreamReader>
@@ -153,8 +153,12 @@ private Q_SLOTS:
         const auto parsed = parse(report::timelineSvg(trace));
         QVERIFY(parsed.error.isEmpty());
         QVERIFY2(parsed.suspensions.size() < 20, qPrintable(QString::number(parsed.suspensions.size())));
-        const auto lanes = report::TaskLanes::build(trace);
-        QCOMPARE(lanes.lanes[1].suspensions.size(), std::size_t(2000));
+        timeline::TimelineModel model;
+        model.setTrace(&trace);
+        const auto &spans = model.taskLane(2)->spans;
+        QCOMPARE(std::count_if(spans.begin(), spans.end(),
+                               [](const timeline::Span &span) { return span.state == timeline::SpanState::Suspended; }),
+                 2000);
     }
 
     void crowdedMarksShareATooltip()

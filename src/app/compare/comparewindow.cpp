@@ -4,14 +4,14 @@
 #include "app/export/exportdialog.h"
 #include "app/export/exportfeedback.h"
 #include "app/models/comparisonmodel.h"
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/models/timewindowlink.h"
 #include "app/timeline/timelinelegend.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
 #include "report/history.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 #include "trace/summary.h"
 
 #include <QAction>
@@ -28,6 +28,8 @@
 #include <QVBoxLayout>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
 namespace {
 
 const char *const sideLetters[CompareWindow::RunCount] = {"A", "B"};

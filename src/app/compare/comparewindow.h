@@ -13,12 +13,17 @@
 class QLabel;
 class QTableView;
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
+
+using timeline::TimelineModel;
 
 class ComparisonModel;
 class ExportFeedback;
 class TimeWindowLink;
-class TimelineModel;
 class TimelinePanel;
 class TimelineState;
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/timeline/statictextcache.h"
+#include "timeline/statictextcache.h"
 
 #include <QStyledItemDelegate>
 
 namespace coroscope::app {
+
+using timeline::StaticTextCache;
 
 // Draws event-log cells with cached laid-out text and a colour swatch for the event's state.
 // The default delegate lays each cell out from scratch, which is most of a live log's frame.

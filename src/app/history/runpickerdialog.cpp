@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/history/runpickerdialog.h"
 
-#include "app/models/timeformat.h"
+#include "timeline/timeformat.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,6 +11,8 @@
 #include <QVBoxLayout>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
 
 RunPickerDialog::RunPickerDialog(const std::vector<report::HistoryRun> &runs, QWidget *parent)
     : QDialog(parent)

@@ -2,11 +2,16 @@
 #include "app/models/eventlogmodel.h"
 
 #include "app/models/sourcetext.h"
-#include "app/models/timeformat.h"
+#include "timeline/timeformat.h"
 
 #include <algorithm>
 
 namespace coroscope::app {
+
+using timeline::formatMilliseconds;
+using timeline::reasonTitle;
+using timeline::Span;
+using timeline::SpanState;
 
 using trace::EventKind;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/timelinepalette.h"
+#include "timeline/timelinepalette.h"
 #include "trace/trace.h"
 
 #include <QAbstractTableModel>
@@ -9,6 +9,8 @@
 #include <QTimer>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
 
 // Every event of a run as a table row, in time order. Rows are read straight from the trace
 // (nothing is copied), so a million-event run costs the table nothing until rows are shown.

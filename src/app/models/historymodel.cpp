@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/historymodel.h"
 
-#include "app/models/timeformat.h"
-#include "app/models/timelinepalette.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
+using timeline::TimelinePalette;
 namespace {
 
 QString parametersText(const QVariantMap &parameters)

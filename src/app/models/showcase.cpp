@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/showcase.h"
 
-#include "app/models/lane.h"
-#include "app/models/timelinemodel.h"
+#include "timeline/lane.h"
+#include "timeline/timelinemodel.h"
 
 #include <cstdlib>
 #include <utility>
 #include <vector>
 
 namespace coroscope::app {
+
+using timeline::LaneKind;
+using timeline::spanAt;
+using timeline::SpanState;
 
 std::optional<ShowcaseMoment> pickShowcaseMoment(const TimelineModel &timeline)
 {

@@ -5,9 +5,13 @@
 
 #include <optional>
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
 
-class TimelineModel;
+using timeline::TimelineModel;
 
 // A still picture that shows what a finished run is about: a moment when (nearly) the most tasks
 // wait at once, nearest the middle of the run, and the task to select then.

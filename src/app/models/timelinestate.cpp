@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/timelinestate.h"
 
-#include "app/models/timeaxis.h"
+#include "timeline/timeaxis.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimeAxis;
 namespace {
 
 constexpr double zoomStep = 1.5;

@@ -3,9 +3,9 @@
 
 #include "app/models/eventlogmodel.h"
 #include "app/models/replaycontroller.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "patterns/runreport.h"
+#include "timeline/timelinemodel.h"
 
 namespace coroscope::app {
 

@@ -15,11 +15,15 @@ namespace coroscope::patterns {
 class HistoryRecording;
 }
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
 
+using timeline::TimelineModel;
 class EventLogModel;
 class ReplayController;
-class TimelineModel;
 class TimelineState;
 
 // The one trace the window shows and its lifecycle: a live run (started, streaming, stopped,

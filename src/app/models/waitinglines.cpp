@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/waitinglines.h"
 
-#include "app/models/timelinemodel.h"
-#include "app/models/timelinepalette.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFileInfo>
 
 namespace coroscope::app {
+
+using timeline::LaneKind;
+using timeline::reasonTitle;
+using timeline::spanAt;
+using timeline::SpanState;
 
 WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::TaskId selected, const QString &fileName)
 {
@@ -32,7 +37,7 @@ WaitingLines waitingLinesAt(const TimelineModel &model, qint64 timeNs, trace::Ta
         // At the newest moment of a live run, open spans have not ended yet.
         if (!span && !lane->spans.empty() && lane->spans.back().isOpen() && timeNs >= lane->spans.back().startNs)
             span = &lane->spans.back();
-        if (!span || span->location == 0 || (span->state != SpanState::Suspended && span->state != SpanState::Cancelled))
+        if (!span || span->location == 0 || span->state != SpanState::Suspended)
             continue;
         const int line = lineFor(span->location);
         if (line <= 0)

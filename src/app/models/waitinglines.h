@@ -6,9 +6,13 @@
 #include <QMap>
 #include <QString>
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
 
-class TimelineModel;
+using timeline::TimelineModel;
 
 // Where the code is at one moment: for each line of one source file, how many tasks are
 // suspended at a co_await on it, and the line the selected task waits at (0 if it is not waiting

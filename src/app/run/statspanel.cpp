@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/run/statspanel.h"
 
-#include "app/models/timeformat.h"
-#include "app/models/timelinepalette.h"
-#include "app/timeline/lanepainter.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +11,11 @@
 #include <QVBoxLayout>
 
 namespace coroscope::app {
+
+using timeline::blockedLagMs;
+using timeline::formatDuration;
+using timeline::reasonTitle;
+using timeline::warningLagMs;
 
 // Suspended time by reason as one stacked bar: where the run spent its waiting.
 class StatsPanel::WaitBar : public QWidget

@@ -8,9 +8,13 @@
 
 class QLabel;
 
+namespace coroscope::timeline {
+class TimelinePalette;
+}
+
 namespace coroscope::app {
 
-class TimelinePalette;
+using timeline::TimelinePalette;
 
 // A run in numbers, as a row of cards big enough to read from the back: outcome, wall time,
 // tasks, peak concurrency, errors, cancellations, event-loop lag (p50, p99, max), and where the

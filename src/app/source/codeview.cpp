@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/source/codeview.h"
 
-#include "app/models/timelinepalette.h"
 #include "app/source/cpphighlighter.h"
 #include "app/source/pythonhighlighter.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFontDatabase>
 #include <QPainter>
@@ -12,6 +12,8 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::TimelinePalette;
 
 class CodeView::Gutter : public QWidget
 {

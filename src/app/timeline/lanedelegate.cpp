@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/lanedelegate.h"
 
-#include "app/models/timelinemodel.h"
-#include "app/timeline/lanepainter.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -10,6 +10,9 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::LanePainter;
+using timeline::TimelineModel;
 
 LaneDelegate::LaneDelegate(QObject *parent)
     : QStyledItemDelegate(parent)

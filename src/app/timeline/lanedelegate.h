@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/lane.h"
-#include "app/timeline/statictextcache.h"
+#include "timeline/lane.h"
+#include "timeline/statictextcache.h"
 
 #include <QStyledItemDelegate>
 
+namespace coroscope::timeline {
+struct LaneFrame;
+}
+
 namespace coroscope::app {
 
-struct LaneFrame;
+using timeline::LaneFrame;
+using timeline::LaneKind;
+using timeline::StaticTextCache;
 
 // Draws the timeline's rows: the lane's name with a status dot in column 0, the lane itself
 // (through LanePainter) in column 1. Row heights follow the font, so they scale with it.

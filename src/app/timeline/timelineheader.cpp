@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/timelineheader.h"
 
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
-#include "app/timeline/lanepainter.h"
+#include "timeline/lanepainter.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -13,6 +13,10 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::formatMilliseconds;
+using timeline::formatTick;
+using timeline::TimelineModel;
 
 TimelineHeader::TimelineHeader(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent)

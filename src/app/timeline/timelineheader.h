@@ -3,9 +3,14 @@
 
 #include <QHeaderView>
 
+namespace coroscope::timeline {
+struct LaneFrame;
+}
+
 namespace coroscope::app {
 
-struct LaneFrame;
+using timeline::LaneFrame;
+
 class TimelineState;
 
 // The header of the timeline: "Lanes" over the names, and over the lanes a time ruler with the

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/timeline/timelinelegend.h"
 
-#include "app/models/timelinepalette.h"
+#include "timeline/timelinepalette.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -9,6 +9,9 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::reasonTitle;
+using timeline::TimelinePalette;
 
 using trace::SuspendReason;
 
@@ -27,7 +30,8 @@ std::vector<TimelineLegend::Entry> TimelineLegend::currentEntries() const
         entries.push_back({QStringLiteral("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar});
     }
     entries.push_back({QStringLiteral("queued"), p.queued(), Swatch::Line});
-    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Hatch});
+    // A cancellation is a mark at the moment it arrived; the wait it ended keeps its colour.
+    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Cross});
     entries.push_back({QStringLiteral("failed"), p.failed(), Swatch::Diamond});
     entries.push_back({QStringLiteral("loop blocked"), p.lagBlocked(), Swatch::Band});
     return entries;
@@ -101,10 +105,6 @@ void TimelineLegend::paintEvent(QPaintEvent *)
         case Swatch::Line:
             painter.fillRect(QRectF(box.left(), box.center().y() - 1.5, box.width(), 3), entry.color);
             break;
-        case Swatch::Hatch:
-            painter.fillRect(box, entry.color);
-            painter.fillRect(box, QBrush(dark ? QColor(0, 0, 0, 90) : QColor(255, 255, 255, 110), Qt::BDiagPattern));
-            break;
         case Swatch::Diamond: {
             QPainterPath diamond;
             const auto c = box.center();
@@ -118,7 +118,16 @@ void TimelineLegend::paintEvent(QPaintEvent *)
             painter.drawPath(diamond);
             break;
         }
-        case Swatch::Cross: break;
+        case Swatch::Cross: {
+            // As the lane painter draws a cancellation.
+            const auto c = box.center();
+            const double r = box.height() * 0.32;
+            painter.setPen(
+                QPen(dark ? QColor(0xee, 0xee, 0xee) : QColor(0x30, 0x30, 0x30), 2.0, Qt::SolidLine, Qt::RoundCap));
+            painter.drawLine(QPointF(c.x() - r, c.y() - r), QPointF(c.x() + r, c.y() + r));
+            painter.drawLine(QPointF(c.x() - r, c.y() + r), QPointF(c.x() + r, c.y() - r));
+            break;
+        }
         case Swatch::Band: {
             auto band = entry.color;
             band.setAlpha(60);

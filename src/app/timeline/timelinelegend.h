@@ -23,7 +23,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    enum class Swatch { Bar, Line, Hatch, Diamond, Cross, Band };
+    enum class Swatch { Bar, Line, Diamond, Cross, Band };
     struct Entry {
         QString text;
         QColor color;

@@ -5,10 +5,15 @@
 
 class QScrollBar;
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
 
+using timeline::TimelineModel;
+
 class TimelineLegend;
-class TimelineModel;
 class TimelineState;
 class TimelineView;
 

@@ -2,11 +2,11 @@
 #include "app/timeline/timelineview.h"
 
 #include "app/models/sourcetext.h"
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/timeline/lanedelegate.h"
 #include "app/timeline/timelineheader.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -18,6 +18,21 @@
 #include <cmath>
 
 namespace coroscope::app {
+
+using timeline::blockedLagMs;
+using timeline::CounterPoint;
+using timeline::firstSpanEndingAfter;
+using timeline::formatDuration;
+using timeline::formatMilliseconds;
+using timeline::LaneKind;
+using timeline::MarkerKind;
+using timeline::pointAtOrBefore;
+using timeline::reasonTitle;
+using timeline::spanAt;
+using timeline::SpanEnding;
+using timeline::SpanState;
+using timeline::TimelinePalette;
+using timeline::warningLagMs;
 namespace {
 
 // Above this many spawn arrows in view, only the selected task's are drawn: a thousand arrows
@@ -162,6 +177,7 @@ void TimelineView::updateFrame()
     m_frame.model = m_model;
     m_frame.nowNs = m_model ? m_model->endNs() : 0;
     m_frame.selectedTask = m_state ? m_state->selectedTask() : 0;
+    m_frame.revealedUntilNs = m_state && !m_state->isLive() ? m_state->playheadNs() : -1;
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.92);
     m_frame.font = small;
@@ -535,10 +551,9 @@ QString TimelineView::describeSpan(const Lane &lane, const Span &span) const
     case SpanState::Suspended:
         lines.append(QStringLiteral("waiting on <b>%1</b>%2")
                          .arg(reasonTitle(span.reason), label.isEmpty() ? QString() : QStringLiteral(": ") + label));
-        break;
-    case SpanState::Cancelled:
-        lines.append(QStringLiteral("<b>cancelled</b>%1")
-                         .arg(label.isEmpty() ? QString() : QStringLiteral(" while waiting on ") + label));
+        if (span.ending == SpanEnding::Cancelled
+            && (m_frame.revealedUntilNs < 0 || span.end(m_frame.nowNs) <= m_frame.revealedUntilNs))
+            lines.append(QStringLiteral("ended by a <b>cancellation</b>"));
         break;
     case SpanState::Failed:
         lines.append(QStringLiteral("<b>failed</b>%1")

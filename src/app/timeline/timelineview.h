@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/timeline/lanepainter.h"
+#include "timeline/lanepainter.h"
 #include "trace/trace.h"
 
 #include <QPointer>
@@ -11,11 +11,21 @@
 
 #include <functional>
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
+
+using timeline::Lane;
+using timeline::LaneFrame;
+using timeline::Marker;
+using timeline::Span;
+using timeline::TimeAxis;
+using timeline::TimelineModel;
 
 class LaneDelegate;
 class TimelineHeader;
-class TimelineModel;
 class TimelineState;
 
 // The timeline: a tree of lanes (names on the left, collapsible) whose second column paints

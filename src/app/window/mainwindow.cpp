@@ -12,9 +12,6 @@
 #include "app/models/historymodel.h"
 #include "app/models/replaycontroller.h"
 #include "app/models/showcase.h"
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
-#include "app/models/timelinepalette.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
 #include "app/models/waitinglines.h"
@@ -29,6 +26,9 @@
 #include "app/window/shortcutsdialog.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepalette.h"
 #include "trace/summary.h"
 #include "ui_mainwindow.h"
 
@@ -55,6 +55,11 @@
 #include <optional>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
+using timeline::formatMilliseconds;
+using timeline::TimelinePalette;
+
 namespace {
 
 // Summaries are recomputed from the whole trace; past this size only the final one is.

@@ -24,7 +24,13 @@ class QDockWidget;
 class QLabel;
 class QProgressDialog;
 
+namespace coroscope::timeline {
+class TimelineModel;
+}
+
 namespace coroscope::app {
+
+using timeline::TimelineModel;
 
 class Environment;
 class EventLogModel;
@@ -38,7 +44,6 @@ class PatternBrowser;
 class ReplayController;
 class SourcePanel;
 class StatsPanel;
-class TimelineModel;
 class TimelineState;
 class TimelineView;
 class TraceController;

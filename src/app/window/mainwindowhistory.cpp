@@ -4,14 +4,14 @@
 #include "app/models/eventlogmodel.h"
 #include "app/models/historymodel.h"
 #include "app/models/replaycontroller.h"
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/statspanel.h"
 #include "app/window/mainwindow.h"
 #include "patterns/runreport.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 #include "ui_mainwindow.h"
 
 #include <QDir>
@@ -27,6 +27,8 @@
 #include <QStatusBar>
 
 namespace coroscope::app {
+
+using timeline::formatDuration;
 namespace {
 
 // The one local .json file a drag carries, or an empty string.

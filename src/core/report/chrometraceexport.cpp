@@ -3,7 +3,7 @@
 
 #include "report/chrometraceformat.h"
 #include "report/jsonwriter.h"
-#include "report/tasklanes.h"
+#include "timeline/timelinemodel.h"
 #include "trace/trace.h"
 
 #include <QIODevice>
@@ -92,26 +92,44 @@ private:
 
     void writeViewerEvents()
     {
-        const auto lanes = TaskLanes::build(m_trace);
+        // The lanes the timeline draws. A coroutine nobody awaited has a lane of its own there;
+        // here its events stay on its caller's thread row, where the trace recorded them.
+        timeline::TimelineModel model;
+        model.setTrace(&m_trace);
+        std::vector<const timeline::Lane *> tasks;
+        const timeline::Lane *loop = model.eventLoopLane();
+        std::vector<const timeline::Lane *> counters;
+        for (const auto *lane : model.lanes()) {
+            if (lane->kind == timeline::LaneKind::Task)
+                tasks.push_back(lane);
+            else if (lane->kind == timeline::LaneKind::Counter
+                     || (lane->kind == timeline::LaneKind::EventLoop && lane->counter != 0))
+                counters.push_back(lane);
+        }
         // Viewers start their ruler at zero; our own section keeps the original clock.
         m_origin = m_trace.startNs();
+        m_endNs = m_trace.endNs();
         const QString process = m_input.title.isEmpty() ? QStringLiteral("Coroscope run") : m_input.title;
         metadataEvent(0, "process_name", "name", [&] { m_json.string(process); });
-        for (std::size_t i = 0; i < lanes.lanes.size(); ++i) {
-            const auto &lane = lanes.lanes[i];
-            metadataEvent(lane.task, "thread_name", "name", [&] { m_json.string(laneTitle(lane)); });
-            metadataEvent(lane.task, "thread_sort_index", "sort_index", [&] { m_json.integer(qint64(i)); });
+        qint64 sortIndex = 0;
+        for (const auto *lane : tasks) {
+            if (lane->neverAwaited)
+                continue;
+            metadataEvent(lane->task, "thread_name", "name", [&] { m_json.string(laneTitle(*lane)); });
+            metadataEvent(lane->task, "thread_sort_index", "sort_index", [&] { m_json.integer(sortIndex++); });
         }
-        for (const auto &lane : lanes.lanes)
-            writeLane(lane);
-        for (const auto &mark : lanes.untaskedMarks) {
-            begin("i", 0, mark.timeNs);
-            m_json.raw(",\"s\":\"p\",\"cat\":\"").raw(chrome::markCategory).raw("\",\"name\":");
-            m_json.string(m_trace.string(mark.text)).raw("}");
+        for (const auto *lane : tasks)
+            writeLane(*lane);
+        if (loop) {
+            for (const auto &mark : loop->markers) {
+                begin("i", 0, mark.timeNs);
+                m_json.raw(",\"s\":\"p\",\"cat\":\"").raw(chrome::markCategory).raw("\",\"name\":");
+                m_json.string(m_trace.string(mark.label)).raw("}");
+            }
         }
-        for (const auto &counter : lanes.counters) {
-            const QString name = m_trace.string(counter.name);
-            for (const auto &point : counter.points) {
+        for (const auto *counter : counters) {
+            const QString name = m_trace.string(counter->counter);
+            for (const auto &point : counter->points) {
                 if (!std::isfinite(point.value))
                     continue; // viewers cannot plot it; the lossless section keeps it
                 begin("C", 0, point.timeNs);
@@ -120,47 +138,53 @@ private:
         }
     }
 
-    QString laneTitle(const TaskLanes::Lane &lane) const
+    QString laneTitle(const timeline::Lane &lane) const
     {
-        const QString name = m_trace.string(lane.name);
-        return QStringLiteral("%1 (#%2)").arg(name.isEmpty() ? QStringLiteral("task") : name).arg(lane.task);
+        return QStringLiteral("%1 (#%2)").arg(lane.title.isEmpty() ? QStringLiteral("task") : lane.title).arg(lane.task);
     }
 
-    void writeLane(const TaskLanes::Lane &lane)
+    void writeLane(const timeline::Lane &lane)
     {
-        const QString name = m_trace.string(lane.name);
-        begin("X", lane.task, lane.createdNs);
-        m_json.raw(",\"dur\":").microseconds(std::max<qint64>(0, lane.endNs - lane.createdNs));
-        m_json.raw(",\"cat\":\"").raw(chrome::taskCategory).raw("\",\"name\":");
-        m_json.string(name.isEmpty() ? QStringLiteral("task") : name);
-        m_json.raw(",\"args\":{\"task\":").integer(lane.task).raw(",\"parent\":").integer(lane.parent);
-        m_json.raw(",\"status\":\"").raw(lane.finished ? toString(lane.status) : "running").raw("\"");
-        if (lane.error != 0)
-            m_json.raw(",\"error\":").string(m_trace.string(lane.error));
-        if (lane.startedNs >= 0)
-            m_json.raw(",\"started_ms\":").number(double(lane.startedNs - m_origin) / 1e6);
-        locationArgs(lane.location);
-        m_json.raw("}}");
+        const qint64 endNs = lane.isFinished() ? lane.finishedNs : std::max(m_endNs, lane.createdNs);
+        if (!lane.neverAwaited) {
+            begin("X", lane.task, lane.createdNs);
+            m_json.raw(",\"dur\":").microseconds(std::max<qint64>(0, endNs - lane.createdNs));
+            m_json.raw(",\"cat\":\"").raw(chrome::taskCategory).raw("\",\"name\":");
+            m_json.string(lane.title.isEmpty() ? QStringLiteral("task") : lane.title);
+            m_json.raw(",\"args\":{\"task\":").integer(lane.task).raw(",\"parent\":").integer(lane.parentTask);
+            m_json.raw(",\"status\":\"").raw(lane.isFinished() ? toString(lane.status) : "running").raw("\"");
+            if (lane.error != 0)
+                m_json.raw(",\"error\":").string(m_trace.string(lane.error));
+            if (lane.startedNs >= 0)
+                m_json.raw(",\"started_ms\":").number(double(lane.startedNs - m_origin) / 1e6);
+            locationArgs(lane.spawnLocation);
+            m_json.raw("}}");
+        }
 
-        for (const auto &suspension : lane.suspensions) {
-            begin("X", lane.task, suspension.beginNs);
-            m_json.raw(",\"dur\":").microseconds(std::max<qint64>(0, suspension.endNs - suspension.beginNs));
+        for (const auto &span : lane.spans) {
+            if (span.state != timeline::SpanState::Suspended)
+                continue;
+            const qint64 spanEnd = span.isOpen() ? std::max(span.startNs, endNs) : span.endNs;
+            begin("X", lane.task, span.startNs);
+            m_json.raw(",\"dur\":").microseconds(std::max<qint64>(0, spanEnd - span.startNs));
             m_json.raw(",\"cat\":\"").raw(chrome::suspendedCategory).raw("\",\"name\":\"");
-            m_json.raw(toString(suspension.reason)).raw("\",\"args\":{\"resource\":");
-            m_json.string(m_trace.string(suspension.resource));
-            locationArgs(suspension.location);
-            if (!suspension.resumed)
+            m_json.raw(toString(span.reason)).raw("\",\"args\":{\"resource\":");
+            m_json.string(m_trace.string(span.label));
+            locationArgs(span.location);
+            if (span.isOpen())
                 m_json.raw(",\"resumed\":false");
             m_json.raw("}}");
         }
-        for (const auto &mark : lane.marks) {
+        for (const auto &mark : lane.markers) {
+            if (mark.kind != timeline::MarkerKind::Mark)
+                continue;
             begin("i", lane.task, mark.timeNs);
             m_json.raw(",\"s\":\"t\",\"cat\":\"").raw(chrome::markCategory).raw("\",\"name\":");
-            m_json.string(m_trace.string(mark.text)).raw("}");
+            m_json.string(m_trace.string(mark.label)).raw("}");
         }
         // Errors and cancellations as their own instants: a slice's args are easy to miss.
-        if (lane.finished && lane.status != FinishStatus::Ok) {
-            begin("i", lane.task, lane.endNs);
+        if (lane.isFinished() && lane.status != FinishStatus::Ok && !lane.neverAwaited) {
+            begin("i", lane.task, lane.finishedNs);
             m_json.raw(",\"s\":\"t\",\"cat\":\"finish\",\"name\":");
             const QString message = m_trace.string(lane.error);
             const QString status = QLatin1String(toString(lane.status));
@@ -212,6 +236,7 @@ private:
     const Trace &m_trace;
     JsonWriter m_json;
     qint64 m_origin = 0;
+    qint64 m_endNs = 0;
     bool m_firstEvent = true;
 };
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/comparison.h"
 
-#include "report/timeformat.h"
+#include "timeline/timeformat.h"
 
 #include <cmath>
 
 namespace coroscope::report {
+
+using timeline::formatDuration;
+using timeline::formatTimeMs;
 
 using namespace coroscope::trace;
 

@@ -3,9 +3,9 @@
 
 #include "report/comparison.h"
 #include "report/markup.h"
-#include "report/palette.h"
-#include "report/timeformat.h"
 #include "report/timelinesvg.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
 #include "trace/summary.h"
 #include "trace/trace.h"
 
@@ -15,6 +15,10 @@
 #include <algorithm>
 
 namespace coroscope::report {
+
+using timeline::formatDuration;
+using timeline::formatTimeMs;
+using timeline::TimelinePalette;
 
 using namespace coroscope::trace;
 
@@ -151,7 +155,7 @@ QString summaryTable(const Summary &summary)
         const auto reason = SuspendReason(i);
         html += QStringLiteral("<tr><td><span class=\"swatch\" style=\"background:%1\"></span>%2</td><td class=\"num\">"
                                "<span class=\"bar\" style=\"width:%3px;background:%1\"></span>%4</td></tr>\n")
-                    .arg(QLatin1String(palette::reason(reason)), esc(QLatin1String(toString(reason))))
+                    .arg(TimelinePalette::light().suspended(reason).name(), esc(QLatin1String(toString(reason))))
                     .arg(std::max<qint64>(1, 120 * ns / longest))
                     .arg(esc(formatDuration(ns)));
     }
@@ -163,18 +167,19 @@ QString summaryTable(const Summary &summary)
 // Built from the palette the timeline is drawn with, so the words can never name another colour.
 QString timelineLegend()
 {
-    auto swatch = [](const char *colour, const QString &name) -> QString {
-        return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2 ")
-            .arg(QLatin1String(colour), esc(name));
+    const auto colours = TimelinePalette::light();
+    auto swatch = [](const QColor &colour, const QString &name) -> QString {
+        return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2 ").arg(colour.name(), esc(name));
     };
     QString html = QStringLiteral("<p class=\"note legend\">Hover over a bar for details. ")
-                   + swatch(palette::running, QStringLiteral("running"));
+                   + swatch(colours.running(), QStringLiteral("running"));
     for (int i = 0; i < SuspendReasonCount; ++i) {
         const auto reason = SuspendReason(i);
-        html += swatch(palette::reason(reason), QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))));
+        html += swatch(colours.suspended(reason), QStringLiteral("waiting: %1").arg(QLatin1String(toString(reason))));
     }
-    return html + swatch(palette::error, QStringLiteral("failed"))
-           + swatch(palette::cancelled, QStringLiteral("cancelled")) + QStringLiteral("</p>\n");
+    return html + swatch(colours.failed(), QStringLiteral("failed"))
+           + swatch(colours.cancelled(), QStringLiteral("cancelled (a cross where it happened)"))
+           + QStringLiteral("</p>\n");
 }
 
 QString codeBlock(const QString &code)

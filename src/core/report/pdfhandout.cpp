@@ -1,25 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/pdfhandout.h"
 
-#include "report/palette.h"
-#include "report/timeformat.h"
 #include "report/timelineimage.h"
 #include "report/timelinesvg.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinepalette.h"
+#include "timeline/timelinepicture.h"
 #include "trace/summary.h"
 #include "trace/trace.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgRenderer>
 
 #include <algorithm>
 
 namespace coroscope::report {
 
+using timeline::formatDuration;
+using timeline::formatTimeMs;
+using timeline::TimelinePalette;
+
 using namespace coroscope::trace;
 
 namespace {
+
+// Handouts are printed: always the light colours, whatever the app's theme.
+const TimelinePalette &paper()
+{
+    static const TimelinePalette palette = TimelinePalette::light();
+    return palette;
+}
 
 constexpr int Resolution = 300;
 
@@ -40,7 +51,7 @@ public:
     void firstPage(const Trace &trace)
     {
         const QString title = m_input.title.isEmpty() ? QStringLiteral("Coroscope run") : m_input.title;
-        text(title, font(18, true), QColor(palette::text), m_page.height() * 0.12);
+        text(title, font(18, true), paper().text(), m_page.height() * 0.12);
         QStringList meta;
         if (!m_input.status.isEmpty())
             meta << QStringLiteral("status: ") + m_input.status;
@@ -49,22 +60,22 @@ public:
         if (m_input.startedAt.isValid())
             meta << m_input.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         if (!meta.isEmpty())
-            text(meta.join(QStringLiteral("  ·  ")), font(9), QColor(palette::mutedText), m_page.height() * 0.05);
+            text(meta.join(QStringLiteral("  ·  ")), font(9), paper().mutedText(), m_page.height() * 0.05);
         gap(0.6);
         if (!m_input.explanation.trimmed().isEmpty())
-            text(m_input.explanation.trimmed(), font(10), QColor(palette::text), m_page.height() * 0.2);
+            text(m_input.explanation.trimmed(), font(10), paper().text(), m_page.height() * 0.2);
         if (!m_input.whatToLookFor.trimmed().isEmpty()) {
             gap(0.3);
-            text(QStringLiteral("What to look for"), font(11, true), QColor(palette::text), m_page.height() * 0.04);
-            text(m_input.whatToLookFor.trimmed(), font(10), QColor(palette::text), m_page.height() * 0.12);
+            text(QStringLiteral("What to look for"), font(11, true), paper().text(), m_page.height() * 0.04);
+            text(m_input.whatToLookFor.trimmed(), font(10), paper().text(), m_page.height() * 0.12);
         }
         if (!m_input.parameters.isEmpty()) {
             gap(0.3);
             QStringList parameters;
             for (auto it = m_input.parameters.cbegin(); it != m_input.parameters.cend(); ++it)
                 parameters << it.key() + QStringLiteral(" = ") + it.value().toString();
-            text(QStringLiteral("Parameters: ") + parameters.join(QStringLiteral(",  ")), font(9),
-                 QColor(palette::text), m_page.height() * 0.06);
+            text(QStringLiteral("Parameters: ") + parameters.join(QStringLiteral(",  ")), font(9), paper().text(),
+                 m_page.height() * 0.06);
         }
         gap(0.3);
         summary(summarize(trace));
@@ -127,7 +138,7 @@ private:
 
     void summary(const Summary &s)
     {
-        text(QStringLiteral("Summary"), font(11, true), QColor(palette::text), m_page.height() * 0.04);
+        text(QStringLiteral("Summary"), font(11, true), paper().text(), m_page.height() * 0.04);
         QStringList suspended;
         for (int i = 0; i < SuspendReasonCount; ++i) {
             if (s.suspendedNsByReason[std::size_t(i)] > 0)
@@ -149,10 +160,10 @@ private:
         const double column = m_page.width() * 0.25;
         for (const auto &[name, text] : rows) {
             m_painter.setFont(label);
-            m_painter.setPen(QColor(palette::mutedText));
+            m_painter.setPen(paper().mutedText());
             m_painter.drawText(QRectF(0, m_y, column, metrics.height()), Qt::AlignLeft | Qt::AlignTop, name);
             m_painter.setFont(value);
-            m_painter.setPen(QColor(palette::text));
+            m_painter.setPen(paper().text());
             const QRectF area(column, m_y, m_page.width() - column, metrics.height() * 2);
             const QRectF used = QFontMetricsF(value, &m_pdf).boundingRect(area, Qt::TextWordWrap, text);
             m_painter.drawText(area, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
@@ -162,11 +173,9 @@ private:
 
     void timeline(const Trace &trace)
     {
-        TimelineSvgOptions options;
-        options.width = 760; // narrower layout, bigger text on paper
-        options.maxLanes = 40;
-        QSvgRenderer renderer(timelineSvg(trace, options).toUtf8());
-        const QSizeF size = renderer.viewBoxF().size();
+        // A narrower layout than on screen: bigger text on paper.
+        const timeline::TimelinePicture picture({{&trace, QString()}}, 760, QString(), 40);
+        const QSizeF size = picture.size();
         double width = m_page.width();
         double height = width * size.height() / size.width();
         const double room = m_page.height() - m_y;
@@ -174,14 +183,18 @@ private:
             height = std::max(0.0, room);
             width = height * size.width() / size.height();
         }
-        renderer.render(&m_painter, QRectF((m_page.width() - width) / 2, m_y, width, height));
+        m_painter.save();
+        m_painter.translate((m_page.width() - width) / 2, m_y);
+        m_painter.scale(width / size.width(), height / size.height());
+        picture.paint(m_painter);
+        m_painter.restore();
         m_y += height;
     }
 
     void code(const QString &heading, const QString &source, double maxHeight)
     {
         const double top = m_y;
-        text(heading, font(11, true), QColor(palette::text), maxHeight);
+        text(heading, font(11, true), paper().text(), maxHeight);
         QFont mono(QStringLiteral("DejaVu Sans Mono"));
         mono.setStyleHint(QFont::Monospace);
         mono.setPointSizeF(8.5);
@@ -196,10 +209,10 @@ private:
         const qsizetype shown = cut ? std::max<qsizetype>(0, fit - 1) : lines.size();
         m_painter.setFont(mono);
         for (qsizetype i = 0; i < shown; ++i) {
-            m_painter.setPen(QColor(palette::mutedText));
+            m_painter.setPen(paper().mutedText());
             m_painter.drawText(QRectF(0, m_y, numberWidth, lineHeight), Qt::AlignRight | Qt::AlignTop,
                                QString::number(i + 1) + QLatin1Char(' '));
-            m_painter.setPen(QColor(palette::text));
+            m_painter.setPen(paper().text());
             QString line = lines.at(i);
             line.replace(QLatin1Char('\t'), QLatin1String("    "));
             m_painter.drawText(QRectF(numberWidth, m_y, m_page.width() - numberWidth, lineHeight),
@@ -208,7 +221,7 @@ private:
             m_y += lineHeight;
         }
         if (cut) {
-            m_painter.setPen(QColor(palette::mutedText));
+            m_painter.setPen(paper().mutedText());
             m_painter.drawText(
                 QRectF(numberWidth, m_y, m_page.width(), lineHeight), Qt::AlignLeft | Qt::AlignTop,
                 QStringLiteral("… %1 more lines (the HTML report has the whole file)").arg(lines.size() - shown));

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/timelineimage.h"
 
-#include "report/timelinesvg.h"
+#include "timeline/timelinepicture.h"
 #include "trace/trace.h"
 
 #include <QGuiApplication>
 #include <QImageWriter>
 #include <QPainter>
-#include <QSvgRenderer>
 
 #include <algorithm>
 #include <cmath>
@@ -25,6 +24,14 @@ void setError(QString *error, const QString &message)
 }
 
 } // namespace
+
+std::vector<timeline::TimelinePicture::Run> pictureRuns(const std::vector<TimelineSection> &sections)
+{
+    std::vector<timeline::TimelinePicture::Run> runs;
+    for (const auto &section : sections)
+        runs.push_back({section.trace, section.heading});
+    return runs;
+}
 
 bool canRenderImages(QString *error)
 {
@@ -50,18 +57,9 @@ QImage renderTimelineImage(const std::vector<TimelineSection> &sections, int wid
                  QStringLiteral("the image width must be between 16 and %1 pixels, not %2").arg(MaxImageWidth).arg(width));
         return {};
     }
-    TimelineSvgOptions options;
-    options.width = std::clamp(width, 600, 1600);
-    options.title = title;
-    const QString svg = stackedTimelineSvg(sections, options);
-    QSvgRenderer renderer(svg.toUtf8());
-    if (!renderer.isValid()) {
-        setError(error, QStringLiteral("the timeline could not be rendered"));
-        return {};
-    }
-    const QSizeF logical = renderer.viewBoxF().size();
-    const double scale = double(width) / logical.width();
-    const int height = int(std::ceil(logical.height() * scale));
+    const timeline::TimelinePicture picture(pictureRuns(sections), std::clamp(width, 600, 1600), title);
+    const double scale = double(width) / picture.size().width();
+    const int height = int(std::ceil(picture.size().height() * scale));
     if (height > MaxImageHeight) {
         setError(error, QStringLiteral("the image would be %1 pixels high, more than %2: choose a smaller width")
                             .arg(height)
@@ -75,9 +73,8 @@ QImage renderTimelineImage(const std::vector<TimelineSection> &sections, int wid
     }
     image.fill(Qt::white);
     QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    renderer.render(&painter, QRectF(0, 0, width, height));
+    painter.scale(scale, scale);
+    picture.paint(painter);
     painter.end();
     return image;
 }

@@ -23,10 +23,12 @@ struct TimelineSection {
     QString heading; // "A: gather (before)"; may be empty
 };
 
-// The timeline as SVG: a time ruler, one lane per task nested under its parent (running in
-// blue, suspensions coloured by reason, markers for errors, cancellations and marks), the
-// counters as step charts, and a legend. Every element carries a <title> tooltip. Text from
-// the run is escaped with escapeMarkup(), so the output is well-formed XML for any labels.
+// The timeline as SVG, the second back-end of the one timeline layout: the app's TimelineModel
+// lanes of the tasks (a coroutine nobody awaited on a lane of its own), their waits as the
+// LaneLayout bars the app and the PNG draw (waits coloured by reason until they end; errors and
+// cancellations marked where they happened), a time ruler, the counters as step charts, and a
+// legend. Every element carries a <title> tooltip. Text from the run is escaped with
+// escapeMarkup(), so the output is well-formed XML for any labels.
 QString timelineSvg(const trace::Trace &trace, const TimelineSvgOptions &options = {});
 
 // Several runs stacked in one picture on one time axis: the longest run sets the scale, so

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timeaxis.h"
+#include "timeline/timeaxis.h"
 
 #include <cmath>
 #include <limits>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 TimeAxis::TimeAxis(qint64 startNs, qint64 endNs, double widthPx)
     : m_startNs(startNs)
@@ -71,4 +71,4 @@ std::vector<TimeAxis::Tick> TimeAxis::ticks(double minLabelSpacingPx, qint64 *ma
     return result;
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/timeline/statictextcache.h"
+#include "timeline/statictextcache.h"
 
 #include <QFontMetricsF>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 const QStaticText &StaticTextCache::get(const QString &text, const QFont &font)
 {
@@ -30,4 +30,4 @@ const QStaticText &StaticTextCache::elided(const QString &text, const QFont &fon
     return get(QFontMetricsF(font).elidedText(text, Qt::ElideRight, width), font);
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 // The mapping between trace time and horizontal pixels for one visible window, a value type so
 // that every painter, hit test and ruler computes positions the same way (and tests can check
@@ -48,4 +48,4 @@ private:
     double m_widthPx = 0;
 };
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timeaxis.h"
+#include "timeline/timeaxis.h"
 
 #include <QTest>
 
-using coroscope::app::TimeAxis;
+using coroscope::timeline::TimeAxis;
 
 class TestTimeAxis : public QObject
 {

@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QStaticText>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 // Laid-out text for strings painted over and over (lane names, event-log cells): shaping text is
 // most of what a frame of a busy view costs, and the same few hundred strings come back every
@@ -28,4 +28,4 @@ private:
     int m_capacity;
 };
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

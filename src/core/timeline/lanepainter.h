@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/lane.h"
-#include "app/models/timeaxis.h"
-#include "app/models/timelinepalette.h"
+#include "timeline/lane.h"
+#include "timeline/lanelayout.h"
+#include "timeline/timeaxis.h"
+#include "timeline/timelinepalette.h"
 
 #include <QFont>
 #include <QRectF>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 class TimelineModel;
 
@@ -22,6 +24,8 @@ struct LaneFrame {
     TimelinePalette palette = TimelinePalette::light();
     const TimelineModel *model = nullptr;
     qint64 nowNs = 0; // where open spans end
+    // A replay's playhead: what happened after it (an ending, a mark) is not drawn yet. -1: all.
+    qint64 revealedUntilNs = -1;
     std::vector<double> gridX;
     QFont font;
     double labelMinWidth = 0; // spans narrower than this get no label (0: from the font)
@@ -44,12 +48,20 @@ public:
     // benchmarks and tests use it to check the level-of-detail bound.
     static qsizetype lastDrawCount();
 
+    // Called with every lane layout and every set of placed markers this thread paints from now
+    // on (empty: none). How tests check what back-ends drew, without comparing pixels.
+    using LayoutRecorder = std::function<void(const Lane &, const LaneLayout &)>;
+    using MarkRecorder = std::function<void(const Lane &, const std::vector<PlacedMarker> &)>;
+    static void setLayoutRecorder(LayoutRecorder recorder, MarkRecorder marks = {});
+
 private:
     static void paintSpans(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame);
+    static void paintLayout(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneLayout &layout,
+                            const LaneFrame &frame);
     static void paintMarkers(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame);
     static void paintCounter(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame);
     static void paintLoopLag(QPainter &painter, const QRectF &area, const Lane &lane, const LaneFrame &frame);
     static void paintGrid(QPainter &painter, const QRectF &rect, const LaneFrame &frame);
 };
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/lane.h"
+#include "timeline/lane.h"
 
 #include <QColor>
 #include <QPalette>
 
 #include <array>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 // The timeline's colours, one set for light and one for dark backgrounds. Hues follow the
 // Okabe-Ito set, so the states stay apart for colour-blind students and on washed-out projectors.
@@ -30,6 +30,8 @@ public:
     // A text colour readable on `fill`.
     static QColor textOn(const QColor &fill);
 
+    QColor text() const { return m_text; }
+    QColor mutedText() const { return m_mutedText; }
     QColor counter() const { return m_counter; }
     QColor lagHealthy() const { return m_lagHealthy; }
     QColor lagWarning() const { return m_lagWarning; }
@@ -47,6 +49,8 @@ private:
     QColor m_queued;
     QColor m_cancelled;
     QColor m_failed;
+    QColor m_text;
+    QColor m_mutedText;
     QColor m_counter;
     QColor m_lagHealthy;
     QColor m_lagWarning;
@@ -60,4 +64,4 @@ private:
 // Human names for the legend and tooltips: "waiting on the network".
 QString reasonTitle(trace::SuspendReason reason);
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 enum class LaneKind : quint8 {
     Group, // a heading: "Counters", "Worker threads", "Tasks"
@@ -22,12 +22,18 @@ enum class LaneKind : quint8 {
 enum class SpanState : quint8 {
     Queued, // created, waiting for a thread to start it (thread-pool jobs)
     Running,
-    Suspended, // waiting at a co_await; see reason
-    Cancelled, // the wait a cancellation interrupted, up to the end of the task
+    Suspended, // waiting at a co_await; see reason and, once it is over, ending
     Failed, // the last stretch of a task that ended with an error
 };
-inline constexpr int SpanStateCount = 5;
+inline constexpr int SpanStateCount = 4;
 const char *toString(SpanState state);
+
+// How a wait ended. A wait is drawn in its reason's colour for as long as it lasted, whatever
+// ended it: a cancellation is an event at the moment it arrived, not a property of the whole wait.
+enum class SpanEnding : quint8 {
+    Resumed, // the awaited operation finished (or the span is not a wait, or is still open)
+    Cancelled, // a cancellation interrupted it
+};
 
 // One interval of a lane. Spans of a lane never overlap and are sorted, so both their starts and
 // their ends can be binary searched.
@@ -39,6 +45,7 @@ struct Span {
     trace::LocationId location = 0; // the co_await it waits at
     SpanState state = SpanState::Running;
     trace::SuspendReason reason = trace::SuspendReason::Other;
+    SpanEnding ending = SpanEnding::Resumed;
 
     bool isOpen() const { return endNs < 0; }
     qint64 end(qint64 nowNs) const { return endNs < 0 ? std::max(nowNs, startNs) : endNs; }
@@ -89,6 +96,10 @@ struct Lane {
     QString title;
 
     trace::TaskId task = 0; // Task lanes
+    // A coroutine nobody awaited, which outlived the task that called it: its wait, resumption
+    // and end are drawn on a lane of its own under that task (whose id `task` still is), not as
+    // the task running on after its end.
+    bool neverAwaited = false;
     trace::ThreadIndex thread = 0; // Thread lanes, and the EventLoop lane's thread
     trace::StringId counter = 0; // Counter and EventLoop lanes: the counter's name
 
@@ -123,4 +134,4 @@ std::size_t firstSpanEndingAfter(const std::vector<Span> &spans, qint64 timeNs, 
 // Index of the last point at or before `timeNs`, or -1.
 qsizetype pointAtOrBefore(const std::vector<CounterPoint> &points, qint64 timeNs);
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

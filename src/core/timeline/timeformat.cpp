@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timeformat.h"
+#include "timeline/timeformat.h"
 
 #include <cmath>
 #include <cstdlib>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 namespace {
 
 struct Unit {
@@ -35,10 +35,14 @@ QString formatDuration(qint64 ns)
 {
     if (ns == 0)
         return QStringLiteral("0 ms");
-    const auto &unit = unitFor(ns);
+    const auto magnitude = std::llabs(ns);
+    if (magnitude < 1000)
+        return withUnit(double(ns), 0, units[3]);
+    // The unit is chosen after rounding to three digits: 999.7 µs rounds to 1000 and reads "1.00 ms".
+    const Unit &unit = magnitude < 999'500 ? units[2] : magnitude < 999'500'000 ? units[1] : units[0];
     const double value = double(ns) / double(unit.ns);
-    const double magnitude = std::abs(value);
-    const int decimals = unit.ns == 1 ? 0 : magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+    const double shown = std::abs(value);
+    const int decimals = shown >= 99.95 ? 0 : shown >= 9.995 ? 1 : 2;
     return withUnit(value, decimals, unit);
 }
 
@@ -61,4 +65,9 @@ QString formatMilliseconds(qint64 ns)
     return QString::number(double(ns) / 1e6, 'f', 3);
 }
 
-} // namespace coroscope::app
+QString formatTimeMs(qint64 ns)
+{
+    return formatMilliseconds(ns) + QStringLiteral(" ms");
+}
+
+} // namespace coroscope::timeline

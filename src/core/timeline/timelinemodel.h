@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/lane.h"
+#include "timeline/lane.h"
 #include "trace/trace.h"
 
 #include <QAbstractItemModel>
@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 // The timeline as a tree of lanes: the event loop, counters, worker threads and the tasks
 // (each nested under the task that spawned it), with every lane's spans, points and markers
@@ -86,7 +86,11 @@ private:
     void openSpan(Lane &lane, const trace::Event &event, SpanState state);
     void closeSpan(Lane &lane, qint64 timeNs);
     void addPoint(Lane &lane, qint64 timeNs, double value);
-    void markEnding(Lane &lane, trace::FinishStatus status);
+    // Marks how the task ended on its spans; returns when the ending happened (a cancellation
+    // arrives before the unwinding it causes finishes the task).
+    qint64 markEnding(Lane &lane, trace::FinishStatus status, qint64 finishedNs);
+    void handOverWait(Lane &caller, Lane &orphan);
+    void followNeverAwaited(Lane &orphan, qint64 timeNs);
     bool isLoopLag(trace::StringId label) const;
     const std::vector<std::unique_ptr<Lane>> &siblings(const Lane *lane) const;
     QString describeTask(const Lane &lane) const;
@@ -95,6 +99,7 @@ private:
     std::vector<std::unique_ptr<Lane>> m_topLevel;
     std::array<Lane *, SlotCount> m_groups{};
     QHash<trace::TaskId, Lane *> m_taskLanes;
+    QHash<trace::TaskId, Lane *> m_neverAwaitedLanes; // by the task that called the coroutine
     QHash<trace::ThreadIndex, Lane *> m_threadLanes;
     QHash<trace::StringId, Lane *> m_counterLanes; // the loop-lag counter maps to the EventLoop lane
     QHash<trace::TaskId, std::vector<trace::Event>> m_pending; // events of tasks not created yet
@@ -113,4 +118,4 @@ private:
     bool m_resetting = false;
 };
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

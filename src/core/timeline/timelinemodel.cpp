@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timelinemodel.h"
+#include "timeline/timelinemodel.h"
 
-#include "app/models/timeformat.h"
+#include "timeline/timeformat.h"
 #include "trace/counters.h"
+#include "trace/functionname.h"
 
 #include <QFileInfo>
 
@@ -11,7 +12,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 using trace::Event;
 using trace::EventKind;
@@ -51,6 +52,11 @@ QString slotTitle(int slot)
     }
 }
 
+bool isOpenWait(const Lane &lane)
+{
+    return !lane.spans.empty() && lane.spans.back().isOpen() && lane.spans.back().state == SpanState::Suspended;
+}
+
 QString statusText(const Lane &lane)
 {
     if (!lane.isFinished())
@@ -78,6 +84,7 @@ void TimelineModel::reset()
     m_topLevel.clear();
     m_groups = {};
     m_taskLanes.clear();
+    m_neverAwaitedLanes.clear();
     m_threadLanes.clear();
     m_counterLanes.clear();
     m_pending.clear();
@@ -281,6 +288,41 @@ void TimelineModel::createLanes(const std::vector<Event> &fresh)
         }
     }
 
+    // A task cannot finish while it waits: if its last event before Finished is a suspension,
+    // that wait belongs to a coroutine it called without co_await, which lives on after it.
+    QHash<trace::TaskId, const Event *> lastSuspension; // per task in this batch; nullptr: not waiting
+    for (const auto &event : fresh) {
+        switch (event.kind) {
+        case EventKind::Suspended: lastSuspension.insert(event.task, &event); break;
+        case EventKind::Started:
+        case EventKind::Resumed: lastSuspension.insert(event.task, nullptr); break;
+        case EventKind::Finished: {
+            auto *caller = m_taskLanes.value(event.task);
+            if (!caller || caller->isFinished() || m_neverAwaitedLanes.contains(event.task))
+                break;
+            const auto seen = lastSuspension.constFind(event.task);
+            trace::LocationId where = 0;
+            if (seen != lastSuspension.cend() && *seen)
+                where = (*seen)->location;
+            else if (seen == lastSuspension.cend() && isOpenWait(*caller))
+                where = caller->spans.back().location;
+            else
+                break;
+            auto lane = std::make_unique<Lane>();
+            lane->kind = LaneKind::Task;
+            lane->task = event.task;
+            lane->neverAwaited = true;
+            lane->parentTask = event.task;
+            const QString function = trace::shortFunctionName(m_trace->location(where).function);
+            lane->title = (function.isEmpty() ? QStringLiteral("a coroutine") : function)
+                          + QStringLiteral(", never awaited");
+            m_neverAwaitedLanes.insert(event.task, stage(caller, std::move(lane)));
+            break;
+        }
+        default: break;
+        }
+    }
+
     for (auto *parent : parents) {
         auto &list = staged[parent];
         const int first = int(parent->children.size());
@@ -321,6 +363,14 @@ void TimelineModel::apply(const Event &event)
         return;
     }
     auto *lane = m_taskLanes.value(event.task);
+    if (lane && lane->isFinished()) {
+        // What a finished task still records comes from the coroutine it never awaited.
+        if (auto *orphan = m_neverAwaitedLanes.value(event.task)) {
+            applyTaskEvent(*orphan, event);
+            followNeverAwaited(*orphan, event.timeNs);
+            return;
+        }
+    }
     if (!lane) {
         // Another thread's batch got here first (a thread-pool job starting before the batch
         // holding its creation): keep it until the task exists.
@@ -373,15 +423,17 @@ void TimelineModel::applyTaskEvent(Lane &lane, const Event &event)
         openSpan(lane, event, SpanState::Running);
         break;
     case EventKind::Finished: {
+        if (auto *orphan = m_neverAwaitedLanes.value(lane.task); orphan && orphan != &lane && isOpenWait(lane))
+            handOverWait(lane, *orphan);
         closeSpan(lane, event.timeNs);
         lane.finishedNs = event.timeNs;
         lane.status = event.status();
         lane.error = event.label;
-        markEnding(lane, lane.status);
+        const qint64 endedAt = markEnding(lane, lane.status, event.timeNs);
         const auto kind = lane.status == trace::FinishStatus::Error       ? MarkerKind::Error
                           : lane.status == trace::FinishStatus::Cancelled ? MarkerKind::Cancelled
                                                                           : MarkerKind::Finished;
-        lane.markers.push_back(Marker{event.timeNs, event.label, kind});
+        lane.markers.push_back(Marker{endedAt, event.label, kind});
         break;
     }
     case EventKind::Mark: lane.markers.push_back(Marker{event.timeNs, event.label, MarkerKind::Mark}); break;
@@ -426,25 +478,70 @@ void TimelineModel::closeSpan(Lane &lane, qint64 timeNs)
     }
 }
 
-void TimelineModel::markEnding(Lane &lane, trace::FinishStatus status)
+qint64 TimelineModel::markEnding(Lane &lane, trace::FinishStatus status, qint64 finishedNs)
 {
     if (lane.spans.empty() || status == trace::FinishStatus::Ok)
-        return;
+        return finishedNs;
     if (status == trace::FinishStatus::Error) {
         if (lane.spans.back().state == SpanState::Running) {
             lane.spans.back().state = SpanState::Failed;
             lane.blocksValidBelow = std::min(lane.blocksValidBelow, lane.spans.size() - 1);
         }
-        return;
+        return finishedNs;
     }
-    // Cancelled: the wait that was interrupted and what ran after it (the unwinding).
+    // Cancelled: the cancellation arrived where the wait it interrupted ended; what ran after
+    // it was the task unwinding. The wait keeps its reason's colour: before that moment it was
+    // an ordinary wait, and a replay must not show a cancellation that has not happened yet.
     for (auto it = lane.spans.rbegin(); it != lane.spans.rend(); ++it) {
-        const auto was = it->state;
-        it->state = SpanState::Cancelled;
-        lane.blocksValidBelow = std::min(lane.blocksValidBelow, std::size_t(lane.spans.rend() - it) - 1);
-        if (was != SpanState::Running)
+        if (it->state == SpanState::Suspended) {
+            it->ending = SpanEnding::Cancelled;
+            return it->end(finishedNs);
+        }
+        if (it->state != SpanState::Running)
             break;
     }
+    return finishedNs;
+}
+
+void TimelineModel::handOverWait(Lane &caller, Lane &orphan)
+{
+    // The caller ran on from the moment the coroutine it called suspended until it finished.
+    auto wait = caller.spans.back();
+    caller.spans.pop_back();
+    caller.blocksValidBelow = std::min(caller.blocksValidBelow, caller.spans.size());
+    if (!caller.spans.empty() && caller.spans.back().state == SpanState::Running
+        && caller.spans.back().endNs == wait.startNs) {
+        caller.spans.back().endNs = -1;
+        caller.blocksValidBelow = std::min(caller.blocksValidBelow, caller.spans.size() - 1);
+    } else {
+        Span running = wait;
+        running.state = SpanState::Running;
+        running.label = 0;
+        running.location = 0;
+        caller.spans.push_back(running);
+    }
+    orphan.createdNs = orphan.startedNs = wait.startNs;
+    orphan.createdThread = caller.createdThread;
+    orphan.spawnLocation = wait.location;
+    orphan.spans.push_back(wait);
+    m_touched.insert(&orphan);
+}
+
+void TimelineModel::followNeverAwaited(Lane &orphan, qint64 timeNs)
+{
+    // A coroutine nobody awaited records no end: when it returns, nothing is told. It is drawn
+    // up to the last thing it was seen doing, never as running on to the end of the run.
+    const auto finished = std::find_if(orphan.markers.rbegin(), orphan.markers.rend(),
+                                       [](const Marker &marker) { return marker.kind == MarkerKind::Finished; });
+    if (finished != orphan.markers.rend())
+        orphan.markers.erase(std::next(finished).base());
+    orphan.finishedNs = -1;
+    if (orphan.spans.empty() || orphan.spans.back().state != SpanState::Running)
+        return;
+    orphan.spans.back().endNs = std::max(timeNs, orphan.spans.back().startNs);
+    orphan.blocksValidBelow = std::min(orphan.blocksValidBelow, orphan.spans.size() - 1);
+    orphan.finishedNs = orphan.spans.back().endNs;
+    orphan.markers.push_back(Marker{orphan.finishedNs, 0, MarkerKind::Finished});
 }
 
 void TimelineModel::addPoint(Lane &lane, qint64 timeNs, double value)
@@ -608,4 +705,4 @@ Qt::ItemFlags TimelineModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

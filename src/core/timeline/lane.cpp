@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/lane.h"
+#include "timeline/lane.h"
 
 #include <algorithm>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 const char *toString(SpanState state)
 {
@@ -11,7 +11,6 @@ const char *toString(SpanState state)
     case SpanState::Queued: return "queued";
     case SpanState::Running: return "running";
     case SpanState::Suspended: return "suspended";
-    case SpanState::Cancelled: return "cancelled";
     case SpanState::Failed: return "failed";
     }
     return "running";
@@ -70,4 +69,4 @@ qsizetype pointAtOrBefore(const std::vector<CounterPoint> &points, qint64 timeNs
     return qsizetype(it - points.begin()) - 1;
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/timeline/lanepainter.h"
+#include "timeline/lanepainter.h"
 
-#include "app/models/timeformat.h"
-#include "app/models/timelinemodel.h"
-#include "app/timeline/statictextcache.h"
+#include "timeline/lanelayout.h"
+#include "timeline/statictextcache.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelinemodel.h"
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -16,10 +17,12 @@
 #include <bit>
 #include <cmath>
 
-namespace coroscope::app {
+namespace coroscope::timeline {
 namespace {
 
 thread_local qsizetype t_drawCount = 0;
+thread_local LanePainter::LayoutRecorder t_layoutRecorder;
+thread_local LanePainter::MarkRecorder t_markRecorder;
 
 // Neighbouring rectangles of one colour become one fillRect: a dense stretch of merged pixel
 // columns costs one call, not hundreds.
@@ -84,39 +87,6 @@ QImage &scratchImage(int columns, int rows)
     return image;
 }
 
-// Time covered per key within one pixel column, and which key leads. Reset touches only the
-// keys that were added to: columns are many, and a fresh array per column costs more than the
-// merging itself.
-class ColumnVote
-{
-public:
-    void add(int key, qint64 ns)
-    {
-        auto &total = m_covered[std::size_t(key)];
-        total += ns;
-        m_touched |= 1u << key;
-        if (total > m_leadNs) {
-            m_leadNs = total;
-            m_lead = key;
-        }
-    }
-    int lead() const { return m_lead; }
-    void reset()
-    {
-        for (auto bits = m_touched; bits != 0; bits &= bits - 1)
-            m_covered[std::size_t(std::countr_zero(bits))] = 0;
-        m_touched = 0;
-        m_lead = 0;
-        m_leadNs = -1;
-    }
-
-private:
-    std::array<qint64, SpanKeyCount> m_covered{};
-    quint32 m_touched = 0;
-    int m_lead = 0;
-    qint64 m_leadNs = -1;
-};
-
 // A lane's caption ("peak 5", "heartbeat lag, max 3 ms") in its top-left corner, on a backing so
 // bars and bands behind it do not swallow it.
 void drawCaption(QPainter &painter, const QRectF &area, const QString &text, const LaneFrame &frame)
@@ -152,8 +122,6 @@ QString spanText(const Span &span, const Lane &lane, const LaneFrame &frame)
     case SpanState::Queued: return QStringLiteral("queued");
     case SpanState::Running: return QStringLiteral("running");
     case SpanState::Suspended: return label.isEmpty() ? reasonTitle(span.reason) : label;
-    case SpanState::Cancelled:
-        return label.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("cancelled: ") + label;
     case SpanState::Failed: return QStringLiteral("failed");
     }
     return {};
@@ -164,6 +132,12 @@ QString spanText(const Span &span, const Lane &lane, const LaneFrame &frame)
 qsizetype LanePainter::lastDrawCount()
 {
     return t_drawCount;
+}
+
+void LanePainter::setLayoutRecorder(LayoutRecorder recorder, MarkRecorder marks)
+{
+    t_layoutRecorder = std::move(recorder);
+    t_markRecorder = std::move(marks);
 }
 
 void LanePainter::paint(QPainter &painter, const QRectF &rect, const Lane &lane, const LaneFrame &frame)
@@ -211,185 +185,62 @@ void LanePainter::paintGrid(QPainter &painter, const QRectF &rect, const LaneFra
 
 void LanePainter::paintSpans(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneFrame &frame)
 {
-    const auto &spans = lane.spans;
-    if (spans.empty())
-        return;
-    const auto &axis = frame.axis;
-    const auto now = frame.nowNs;
-    const double ratio = devicePixelRatio(painter);
-    const int columns = std::max(1, int(std::ceil(axis.widthPx() * ratio)));
     const double textWidth = frame.labelMinWidth > 0 ? frame.labelMinWidth
                                                      : QFontMetricsF(frame.font).averageCharWidth() * 9 + 8;
-    const qint64 origin = axis.startNs();
-    const double pixelsPerNs = ratio * axis.widthPx() / double(axis.durationNs());
-    auto xOf = [&](qint64 t) { return double(t - origin) * pixelsPerNs; }; // device pixels
+    const auto layout = LaneLayout::ofSpans(lane, frame.axis, frame.nowNs, devicePixelRatio(painter), textWidth);
+    if (t_layoutRecorder)
+        t_layoutRecorder(lane, layout);
+    paintLayout(painter, bar, lane, layout, frame);
+}
+
+void LanePainter::paintLayout(QPainter &painter, const QRectF &bar, const Lane &lane, const LaneLayout &layout,
+                              const LaneFrame &frame)
+{
     std::array<QRgb, SpanKeyCount> colors;
     for (int key = 0; key < SpanKeyCount; ++key)
         colors[std::size_t(key)] = qPremultiply(colorOfKey(key, frame.palette).rgba());
-
-    // Bars are painted as one row of device pixels, one colour per column, then stretched to
-    // the bar's height in a single blit. Spans wider than a pixel fill their columns; narrower
-    // ones starting in the same column are merged into it, coloured by what covers most of it.
-    auto &row = scratchImage(columns, 1);
-    auto *pixels = reinterpret_cast<QRgb *>(row.scanLine(0));
-    int used0 = columns;
-    int used1 = -1;
-    auto paintColumns = [&](int from, int to, QRgb color) {
-        from = std::max(from, 0);
-        to = std::min(to, columns);
-        if (from >= to)
-            return;
-        std::fill(pixels + from, pixels + to, color);
-        used0 = std::min(used0, from);
-        used1 = std::max(used1, to - 1);
-    };
-    std::vector<QRectF> queued; // thin lines, drawn over the bar row
-    std::vector<const Span *> wide; // wide enough for hatching or a label
-
-    const auto count = spans.size();
-    ColumnVote vote;
-    // Paints spans [from, to) that are in view.
-    auto paintSpanRange = [&](std::size_t from, std::size_t to) {
-        auto i = from;
-        while (i < to) {
-            const auto &span = spans[i];
-            if (span.startNs > axis.endNs())
-                break;
-            const double xs = xOf(span.startNs);
-            const double xe = xOf(span.end(now));
-            if (xe - xs >= 1.0) {
-                if (span.state == SpanState::Queued)
-                    queued.push_back(QRectF(xs / ratio, 0, (xe - xs) / ratio, 0));
-                else
-                    paintColumns(int(std::lround(xs)), int(std::lround(xe)), colors[std::size_t(spanKey(span))]);
-                if ((xe - xs) / ratio >= textWidth || span.state == SpanState::Cancelled)
-                    wide.push_back(&span);
-                ++i;
-                continue;
-            }
-            // Narrow spans from here to the column's right edge, in one pass over them.
-            const double column = std::floor(xs);
-            const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
-            const qint64 nextColumnEnd = origin + qint64((column + 2) / pixelsPerNs);
-            vote.reset();
-            auto j = i;
-            while (j < to) {
-                const auto &next = spans[j];
-                if (next.startNs >= columnEnd)
-                    break;
-                const qint64 end = next.end(now);
-                if (j != i && end > nextColumnEnd)
-                    break; // a wide span begins here; it paints itself
-                vote.add(spanKey(next), std::max<qint64>(1, end - next.startNs));
-                ++j;
-            }
-            const int dominant = vote.lead();
-            if (dominant == int(SpanState::Queued))
-                queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
-            else
-                paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
-            i = std::max(j, i + 1);
-        }
-    };
-
-    // Where several spans share each pixel, the model's summaries of 8, 64 or 512 spans stand in
-    // for them: the cost follows the pixels, not the spans. Summaries wider than two pixels
-    // (a long wait among short ones) are painted span by span, and so are the newest spans,
-    // which no summary covers yet.
-    const auto first = firstSpanEndingAfter(spans, axis.startNs(), now);
-    const auto beyond = std::size_t(std::partition_point(spans.begin() + qsizetype(first), spans.end(),
-                                                         [&](const Span &span) { return span.startNs <= axis.endNs(); })
-                                    - spans.begin());
-    const double perPixel = double(beyond - first) / double(columns);
-    int level = -1;
-    for (int l = spanBlockLevels - 1; l >= 0 && level < 0; --l) {
-        if (double(spanBlockSize(l)) <= perPixel * 2 && !lane.blocks[std::size_t(l)].empty())
-            level = l;
-    }
-    if (level < 0) {
-        paintSpanRange(first, count);
-    } else {
-        const auto size = spanBlockSize(level);
-        const auto &blocks = lane.blocks[std::size_t(level)];
-        auto b = first / size;
-        while (b < blocks.size() && blocks[b].startNs <= axis.endNs()) {
-            const double xs = xOf(blocks[b].startNs);
-            if (xOf(blocks[b].endNs) - xs >= 2.0) {
-                paintSpanRange(b * size, (b + 1) * size);
-                ++b;
-                continue;
-            }
-            const double column = std::floor(xs);
-            const qint64 columnEnd = origin + qint64((column + 1) / pixelsPerNs);
-            vote.reset();
-            while (b < blocks.size() && blocks[b].startNs < columnEnd
-                   && xOf(blocks[b].endNs) - xOf(blocks[b].startNs) < 2.0) {
-                vote.add(blocks[b].key, std::max<qint64>(1, blocks[b].coveredNs));
-                ++b;
-            }
-            const int dominant = vote.lead();
-            if (dominant == int(SpanState::Queued))
-                queued.push_back(QRectF(column / ratio, 0, 1 / ratio, 0));
-            else
-                paintColumns(int(column), int(column) + 1, colors[std::size_t(dominant)]);
-        }
-        if (b >= blocks.size())
-            paintSpanRange(std::max(first, blocks.size() * size), count);
-    }
-    if (used1 >= used0) {
-        // Few runs of one colour: opaque fills are the cheapest thing a raster engine does. Many:
-        // one stretched blit beats thousands of fills.
-        constexpr int maxRuns = 96;
-        int runs = 0;
-        for (int c = used0 + 1; c <= used1 && runs <= maxRuns; ++c)
-            runs += pixels[c] != pixels[c - 1] ? 1 : 0;
-        if (runs <= maxRuns) {
-            int from = used0;
-            for (int c = used0 + 1; c <= used1 + 1; ++c) {
-                if (c <= used1 && pixels[c] == pixels[from])
-                    continue;
-                if (qAlpha(pixels[from]) != 0) {
-                    painter.fillRect(QRectF(from / ratio, bar.top(), (c - from) / ratio, bar.height()),
-                                     QColor::fromRgba(pixels[from]));
-                    ++t_drawCount;
-                }
-                from = c;
-            }
-        } else {
-            // Without gaps the row is opaque: said so, the stretch is a copy rather than a blend.
-            const bool opaque = std::all_of(pixels + used0, pixels + used1 + 1, [](QRgb p) { return qAlpha(p) == 255; });
-            const QImage view(row.constBits(), row.width(), 1, row.bytesPerLine(),
-                              opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
-            painter.drawImage(QRectF(used0 / ratio, bar.top(), (used1 - used0 + 1) / ratio, bar.height()), view,
-                              QRectF(used0, 0, used1 - used0 + 1, 1));
+    const auto &bars = layout.bars;
+    // Few runs of one colour: opaque fills are the cheapest thing a raster engine does. Many:
+    // one row of device pixels stretched to the bar's height in a single blit beats thousands
+    // of fills.
+    constexpr std::size_t maxRuns = 96;
+    if (!bars.empty() && bars.size() <= maxRuns) {
+        for (const auto &run : bars) {
+            painter.fillRect(layout.rect(run, bar.top(), bar.height()), QColor::fromRgba(colors[run.key]));
             ++t_drawCount;
         }
+    } else if (!bars.empty()) {
+        const int used0 = bars.front().firstColumn;
+        const int used1 = bars.back().endColumn - 1;
+        auto &row = scratchImage(used1 + 1, 1);
+        auto *pixels = reinterpret_cast<QRgb *>(row.scanLine(0));
+        bool opaque = true;
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            std::fill(pixels + bars[i].firstColumn, pixels + bars[i].endColumn, colors[bars[i].key]);
+            opaque = opaque && (i == 0 || bars[i - 1].endColumn == bars[i].firstColumn);
+        }
+        // Without gaps the row is opaque: said so, the stretch is a copy rather than a blend.
+        const QImage view(row.constBits(), row.width(), 1, row.bytesPerLine(),
+                          opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+        const double ratio = layout.devicePixelRatio;
+        painter.drawImage(QRectF(used0 / ratio, bar.top(), (used1 - used0 + 1) / ratio, bar.height()), view,
+                          QRectF(used0, 0, used1 - used0 + 1, 1));
+        ++t_drawCount;
     }
-    if (!queued.empty()) {
+    if (!layout.queuedLines.empty()) {
         // Not yet running anywhere: a thin line, so it reads as "waiting for a thread".
         const double thickness = std::max(2.0, bar.height() * 0.14);
         FillBatcher fills(painter);
-        for (const auto &line : queued)
-            fills.add(QRectF(line.left(), bar.center().y() - thickness / 2, line.width(), thickness),
-                      frame.palette.queued());
+        for (const auto &[x, width] : layout.queuedLines)
+            fills.add(QRectF(x, bar.center().y() - thickness / 2, width, thickness), frame.palette.queued());
     }
-    const double width = axis.widthPx();
-    for (const auto *span : wide) {
-        const double xs = std::clamp(axis.mapTimeToX(span->startNs), -2.0, width + 2);
-        const double xe = std::clamp(axis.mapTimeToX(span->end(now)), -2.0, width + 2);
-        const QRectF rect(xs, bar.top(), xe - xs, bar.height());
-        if (span->state == SpanState::Cancelled) {
-            painter.fillRect(rect, QBrush(frame.palette.isDark() ? QColor(0, 0, 0, 90) : QColor(255, 255, 255, 110),
-                                          Qt::BDiagPattern));
-        }
-        if (span->state == SpanState::Queued || rect.width() < textWidth)
-            continue;
-        const auto visible = rect.intersected(QRectF(0, rect.top(), width, rect.height()));
+    for (const auto &placed : layout.labels) {
+        const QRectF visible(placed.x0, bar.top(), placed.x1 - placed.x0, bar.height());
         // Labels repeat ("sleep 100 ms", "GET /users/3"): laid out once, drawn many times.
         thread_local StaticTextCache labels;
-        const auto &label = labels.elided(spanText(*span, lane, frame), frame.font, visible.width() - 8);
+        const auto &label = labels.elided(spanText(*placed.span, lane, frame), frame.font, visible.width() - 8);
         if (!label.text().isEmpty()) {
-            painter.setPen(TimelinePalette::textOn(frame.palette.spanColor(*span)));
+            painter.setPen(TimelinePalette::textOn(frame.palette.spanColor(*placed.span)));
             painter.drawStaticText(QPointF(visible.left() + 4, visible.center().y() - label.size().height() / 2), label);
         }
     }
@@ -401,13 +252,13 @@ void LanePainter::paintMarkers(QPainter &painter, const QRectF &bar, const Lane 
         return;
     const auto &axis = frame.axis;
     const double size = std::max(6.0, bar.height() * 0.62);
+    const auto placed = LaneLayout::ofMarkers(lane, axis, frame.revealedUntilNs, size);
+    if (t_markRecorder)
+        t_markRecorder(lane, placed);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    for (const auto &marker : lane.markers) {
-        if (marker.timeNs < axis.startNs() - axis.durationOf(size)
-            || marker.timeNs > axis.endNs() + axis.durationOf(size))
-            continue;
-        const double x = axis.mapTimeToX(marker.timeNs);
+    for (const auto &[x, markerPointer] : placed) {
+        const auto &marker = *markerPointer;
         const double y = bar.center().y();
         switch (marker.kind) {
         case MarkerKind::Error: {
@@ -624,4 +475,4 @@ void LanePainter::paintLoopLag(QPainter &painter, const QRectF &area, const Lane
     painter.setFont(frame.font);
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

@@ -1,20 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/timelinepalette.h"
+#include "timeline/timelinepalette.h"
 
-#include "report/palette.h"
-
-namespace coroscope::app {
+namespace coroscope::timeline {
 
 using trace::SuspendReason;
-
-namespace {
-
-QColor reportColor(const char *hex)
-{
-    return QColor(QLatin1String(hex));
-}
-
-} // namespace
 
 TimelinePalette TimelinePalette::forPalette(const QPalette &palette)
 {
@@ -25,13 +14,20 @@ TimelinePalette TimelinePalette::light()
 {
     TimelinePalette p;
     p.m_dark = false;
-    p.m_running = reportColor(report::palette::running);
-    for (std::size_t reason = 0; reason < p.m_reasons.size(); ++reason)
-        p.m_reasons[reason] = reportColor(report::palette::reason(SuspendReason(reason)));
+    p.m_running = QColor(0x00, 0x8a, 0x62);
+    p.m_reasons[std::size_t(SuspendReason::Network)] = QColor(0x33, 0x8f, 0xd6);
+    p.m_reasons[std::size_t(SuspendReason::Database)] = QColor(0xc4, 0x6f, 0xa6);
+    p.m_reasons[std::size_t(SuspendReason::Timer)] = QColor(0xe6, 0xa1, 0x1a);
+    p.m_reasons[std::size_t(SuspendReason::Semaphore)] = QColor(0xc9, 0xb4, 0x00);
+    p.m_reasons[std::size_t(SuspendReason::ThreadPool)] = QColor(0x86, 0x6c, 0xc4);
+    p.m_reasons[std::size_t(SuspendReason::ChildJoin)] = QColor(0xa7, 0xb4, 0xc2);
+    p.m_reasons[std::size_t(SuspendReason::Other)] = QColor(0xb8, 0xb8, 0xb8);
     p.m_queued = QColor(0x9a, 0x9a, 0x9a);
-    p.m_cancelled = reportColor(report::palette::cancelled);
-    p.m_failed = reportColor(report::palette::error);
-    p.m_counter = reportColor(report::palette::counter);
+    p.m_cancelled = QColor(0x70, 0x70, 0x70);
+    p.m_failed = QColor(0xd5, 0x3e, 0x00);
+    p.m_counter = QColor(0x1f, 0x6f, 0xb5);
+    p.m_text = QColor(0x22, 0x22, 0x22);
+    p.m_mutedText = QColor(0x66, 0x66, 0x66);
     p.m_lagHealthy = QColor(0x7a, 0xb8, 0x8f);
     p.m_lagWarning = QColor(0xe6, 0x9f, 0x00);
     p.m_arrow = QColor(0x55, 0x60, 0x70, 150);
@@ -56,6 +52,8 @@ TimelinePalette TimelinePalette::dark()
     p.m_reasons[std::size_t(SuspendReason::Other)] = QColor(0x80, 0x80, 0x80);
     p.m_queued = QColor(0x88, 0x88, 0x88);
     p.m_cancelled = QColor(0x9a, 0x9a, 0x9a);
+    p.m_text = QColor(0xee, 0xee, 0xee);
+    p.m_mutedText = QColor(0xaa, 0xaa, 0xaa);
     p.m_failed = QColor(0xff, 0x6a, 0x3d);
     p.m_counter = QColor(0x5c, 0xb0, 0xf0);
     p.m_lagHealthy = QColor(0x4e, 0x9a, 0x6c);
@@ -74,7 +72,6 @@ QColor TimelinePalette::spanColor(const Span &span) const
     case SpanState::Queued: return m_queued;
     case SpanState::Running: return m_running;
     case SpanState::Suspended: return suspended(span.reason);
-    case SpanState::Cancelled: return m_cancelled;
     case SpanState::Failed: return m_failed;
     }
     return m_running;
@@ -101,4 +98,4 @@ QString reasonTitle(SuspendReason reason)
     return QStringLiteral("other");
 }
 
-} // namespace coroscope::app
+} // namespace coroscope::timeline

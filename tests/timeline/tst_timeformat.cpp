@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/models/sourcetext.h"
-#include "app/models/timeformat.h"
+#include "timeline/timeformat.h"
+#include "trace/functionname.h"
 
 #include <QTest>
 
-using namespace coroscope::app;
+using namespace coroscope::timeline;
 
 class TestTimeFormat : public QObject
 {
@@ -21,12 +21,17 @@ private Q_SLOTS:
         QTest::newRow("hundreds of ms") << qint64(100'200'000) << QStringLiteral("100 ms");
         QTest::newRow("seconds") << qint64(2'500'000'000) << QStringLiteral("2.50 s");
         QTest::newRow("negative") << qint64(-3'000'000) << QStringLiteral("-3.00 ms");
+        // The unit follows the rounded value: the app once said "1000 µs", the reports "1.00 ms".
+        QTest::newRow("µs rounding up to ms") << qint64(999'700) << QStringLiteral("1.00 ms");
+        QTest::newRow("just below the rounding") << qint64(999'400) << QStringLiteral("999 µs");
+        QTest::newRow("ms rounding up to s") << qint64(999'600'000) << QStringLiteral("1.00 s");
+        QTest::newRow("ten µs rounding") << qint64(9'996) << QStringLiteral("10.0 µs");
     }
     void formatDuration()
     {
         QFETCH(qint64, ns);
         QFETCH(QString, text);
-        QCOMPARE(coroscope::app::formatDuration(ns), text);
+        QCOMPARE(coroscope::timeline::formatDuration(ns), text);
     }
 
     void formatTick_data()
@@ -47,7 +52,13 @@ private Q_SLOTS:
         QFETCH(qint64, ns);
         QFETCH(qint64, step);
         QFETCH(QString, text);
-        QCOMPARE(coroscope::app::formatTick(ns, step), text);
+        QCOMPARE(coroscope::timeline::formatTick(ns, step), text);
+    }
+
+    void formatTimeMs()
+    {
+        QCOMPARE(coroscope::timeline::formatTimeMs(12'345'678), QStringLiteral("12.346 ms"));
+        QCOMPARE(coroscope::timeline::formatMilliseconds(1'234'567'000), QStringLiteral("1234.567"));
     }
 
     void shortFunctionName_data()
@@ -67,7 +78,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, signature);
         QFETCH(QString, name);
-        QCOMPARE(coroscope::app::shortFunctionName(signature), name);
+        QCOMPARE(coroscope::trace::shortFunctionName(signature), name);
     }
 };
 
