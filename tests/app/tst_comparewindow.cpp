@@ -134,7 +134,7 @@ private Q_SLOTS:
         auto *a = compare->timelineState(0);
         auto *b = compare->timelineState(1);
         const auto fitted = a->visibleDurationNs();
-        compare->action(QStringLiteral("zoomIn"))->trigger();
+        compare->compareActions().zoomIn->trigger();
         QVERIFY(a->visibleDurationNs() < fitted);
         QCOMPARE(b->visibleStartNs(), a->visibleStartNs());
         QCOMPARE(b->visibleEndNs(), a->visibleEndNs());
@@ -150,7 +150,7 @@ private Q_SLOTS:
         const auto gatherRoot = compare->run(1).trace.tasks().front().id;
         b->setSelectedTask(gatherRoot);
         QCOMPARE(a->selectedTask(), trace::TaskId(0));
-        compare->action(QStringLiteral("fit"))->trigger();
+        compare->compareActions().fit->trigger();
         QCOMPARE(a->visibleDurationNs(), fitted);
         QCOMPARE(b->visibleStartNs(), a->visibleStartNs());
         QCOMPARE(b->visibleEndNs(), a->visibleEndNs());

@@ -154,8 +154,8 @@ private Q_SLOTS:
         panel->selectRuns({gatherId});
         QCOMPARE(panel->selectedRunIds(), QList<qint64>{gatherId});
         QSignalSpy opened(&window, &MainWindow::openFinished);
-        QVERIFY(panel->action(QStringLiteral("open"))->isEnabled());
-        panel->action(QStringLiteral("open"))->trigger();
+        QVERIFY(panel->historyActions().open->isEnabled());
+        panel->historyActions().open->trigger();
         QVERIFY(opened.wait(20'000));
         QCOMPARE(opened.first().first().toBool(), true);
 
@@ -239,12 +239,12 @@ private Q_SLOTS:
         const QList<qint64> doomed{model->run(0)->id, model->run(2)->id};
         panel->selectRuns(doomed);
         QCOMPARE(panel->selectedRunIds(), doomed);
-        QVERIFY(!panel->action(QStringLiteral("open"))->isEnabled()); // one run at a time
-        QVERIFY(panel->action(QStringLiteral("delete"))->isEnabled());
-        QVERIFY(panel->action(QStringLiteral("delete"))->shortcut() == QKeySequence(QKeySequence::Delete));
+        QVERIFY(!panel->historyActions().open->isEnabled()); // one run at a time
+        QVERIFY(panel->historyActions().remove->isEnabled());
+        QVERIFY(panel->historyActions().remove->shortcut() == QKeySequence(QKeySequence::Delete));
 
         // Cancel keeps everything.
-        panel->action(QStringLiteral("delete"))->trigger();
+        panel->historyActions().remove->trigger();
         auto *box = testing::visibleMessageBox(panel, QStringLiteral("confirmDelete"));
         QVERIFY(box);
         QVERIFY2(box->text().contains(QStringLiteral("2 runs")), qPrintable(box->text()));
@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(storedRuns(path).size(), std::size_t(3));
 
-        panel->action(QStringLiteral("delete"))->trigger();
+        panel->historyActions().remove->trigger();
         box = testing::visibleMessageBox(panel, QStringLiteral("confirmDelete"));
         QVERIFY(box);
         QAbstractButton *remove = nullptr;
@@ -277,7 +277,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
         auto *panel = window.historyPanel();
-        auto *compare = panel->action(QStringLiteral("compare"));
+        auto *compare = panel->historyActions().compare;
         auto *model = window.historyModel();
         const QList<qint64> two{model->run(0)->id, model->run(2)->id};
         panel->selectRuns({model->run(0)->id});

@@ -203,32 +203,32 @@ void CompareWindow::alignNameColumns()
 
 void CompareWindow::createActions()
 {
-    auto add = [this](const QString &name, const QString &text, const QKeySequence &key) {
+    auto add = [this](const char *name, const QString &text, const QKeySequence &key) {
         auto *action = new QAction(text, this);
-        action->setObjectName(name);
+        action->setObjectName(QString::fromLatin1(name));
         action->setShortcut(key);
         action->setToolTip(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")) + QStringLiteral(" (")
                            + key.toString(QKeySequence::NativeText) + QLatin1Char(')'));
         QMainWindow::addAction(action);
-        m_actions.insert(name, action);
         return action;
     };
-    connect(add(QStringLiteral("zoomIn"), QStringLiteral("Zoom &in"), QKeySequence::ZoomIn), &QAction::triggered,
-            m_link, &TimeWindowLink::zoomIn);
-    connect(add(QStringLiteral("zoomOut"), QStringLiteral("Zoom &out"), QKeySequence::ZoomOut), &QAction::triggered,
-            m_link, &TimeWindowLink::zoomOut);
-    connect(add(QStringLiteral("fit"), QStringLiteral("&Fit both runs"), QKeySequence(Qt::CTRL | Qt::Key_0)),
-            &QAction::triggered, m_link, &TimeWindowLink::fit);
-    connect(add(QStringLiteral("export"), QStringLiteral("&Export comparison…"), QKeySequence(Qt::CTRL | Qt::Key_E)),
-            &QAction::triggered, this, &CompareWindow::chooseExportTarget);
-    connect(add(QStringLiteral("close"), QStringLiteral("&Close"), QKeySequence::Close), &QAction::triggered, this,
-            &QWidget::close);
+    auto &a = m_actions;
+    a.zoomIn = add("zoomIn", QStringLiteral("Zoom &in"), QKeySequence::ZoomIn);
+    a.zoomOut = add("zoomOut", QStringLiteral("Zoom &out"), QKeySequence::ZoomOut);
+    a.fit = add("fit", QStringLiteral("&Fit both runs"), QKeySequence(Qt::CTRL | Qt::Key_0));
+    a.exportComparison = add("export", QStringLiteral("&Export comparison…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    a.close = add("close", QStringLiteral("&Close"), QKeySequence::Close);
+    connect(a.zoomIn, &QAction::triggered, m_link, &TimeWindowLink::zoomIn);
+    connect(a.zoomOut, &QAction::triggered, m_link, &TimeWindowLink::zoomOut);
+    connect(a.fit, &QAction::triggered, m_link, &TimeWindowLink::fit);
+    connect(a.exportComparison, &QAction::triggered, this, &CompareWindow::chooseExportTarget);
+    connect(a.close, &QAction::triggered, this, &QWidget::close);
     auto *bar = addToolBar(QStringLiteral("Compare"));
     bar->setObjectName(QStringLiteral("compareToolBar"));
     bar->setMovable(false);
-    bar->addActions({action(QStringLiteral("zoomIn")), action(QStringLiteral("zoomOut")), action(QStringLiteral("fit"))});
+    bar->addActions({a.zoomIn, a.zoomOut, a.fit});
     bar->addSeparator();
-    bar->addAction(action(QStringLiteral("export")));
+    bar->addAction(a.exportComparison);
 }
 
 void CompareWindow::chooseExportTarget()

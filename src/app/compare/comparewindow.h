@@ -55,8 +55,14 @@ public:
     ComparisonModel *comparisonModel() const { return m_comparison; }
     QTableView *differencesView() const { return m_table; }
     ExportFeedback *exportFeedback() const { return m_feedback; }
-    // "zoomIn", "zoomOut", "fit", "export", "close"
-    QAction *action(const QString &name) const { return m_actions.value(name); }
+    struct Actions {
+        QAction *zoomIn = nullptr;
+        QAction *zoomOut = nullptr;
+        QAction *fit = nullptr;
+        QAction *exportComparison = nullptr;
+        QAction *close = nullptr;
+    };
+    const Actions &compareActions() const { return m_actions; }
 
 public Q_SLOTS:
     // Writes the comparison to `path`: .html (report), .svg or .png (both timelines). Reports
@@ -86,7 +92,7 @@ private:
     ComparisonModel *m_comparison;
     QTableView *m_table = nullptr;
     ExportFeedback *m_feedback = nullptr;
-    QHash<QString, QAction *> m_actions;
+    Actions m_actions;
     QString m_exportFolder;
 };
 

@@ -30,25 +30,26 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     using K = QKeySequence;
     // Enter and double-click reach the list as "activated"; a shortcut on Return would also
     // fire while a name is being edited in place.
-    connect(addAction(QStringLiteral("open"), QStringLiteral("&Open"), {},
-                      QStringLiteral("Show the run on the timeline, as it was recorded (Enter, double-click)")),
-            &QAction::triggered, this, &HistoryPanel::openCurrent);
-    connect(addAction(QStringLiteral("rename"), QStringLiteral("Re&name"), K(Qt::Key_F2),
-                      QStringLiteral("Give the run a name of your own")),
-            &QAction::triggered, this, &HistoryPanel::renameCurrent);
-    connect(addAction(QStringLiteral("delete"), QStringLiteral("&Delete"), K(K::Delete),
-                      QStringLiteral("Delete the selected runs from the history")),
-            &QAction::triggered, this, &HistoryPanel::deleteSelected);
-    auto *compare = addAction(QStringLiteral("compare"), QStringLiteral("&Compare"), {},
-                              QStringLiteral("Compare the two selected runs"));
+    m_actions.open = addAction(
+        "open", QStringLiteral("&Open"), {},
+        QStringLiteral("Show the run on the timeline, as it was recorded (Enter, double-click)"));
+    connect(m_actions.open, &QAction::triggered, this, &HistoryPanel::openCurrent);
+    m_actions.rename = addAction("rename", QStringLiteral("Re&name"), K(Qt::Key_F2),
+                                 QStringLiteral("Give the run a name of your own"));
+    connect(m_actions.rename, &QAction::triggered, this, &HistoryPanel::renameCurrent);
+    m_actions.remove = addAction("delete", QStringLiteral("&Delete"), K(K::Delete),
+                                 QStringLiteral("Delete the selected runs from the history"));
+    connect(m_actions.remove, &QAction::triggered, this, &HistoryPanel::deleteSelected);
+    auto *compare = m_actions.compare = addAction("compare", QStringLiteral("&Compare"), {},
+                                                  QStringLiteral("Compare the two selected runs"));
     connect(compare, &QAction::triggered, this, [this] {
         const auto ids = selectedRunIds();
         if (ids.size() == 2)
             Q_EMIT compareRequested(ids.at(0), ids.at(1));
     });
-    m_ui->openButton->setDefaultAction(action(QStringLiteral("open")));
-    m_ui->renameButton->setDefaultAction(action(QStringLiteral("rename")));
-    m_ui->deleteButton->setDefaultAction(action(QStringLiteral("delete")));
+    m_ui->openButton->setDefaultAction(m_actions.open);
+    m_ui->renameButton->setDefaultAction(m_actions.rename);
+    m_ui->deleteButton->setDefaultAction(m_actions.remove);
     m_ui->compareButton->setDefaultAction(compare);
     setCompareEnabled(false);
 
@@ -63,17 +64,16 @@ QTableView *HistoryPanel::table() const
     return m_ui->table;
 }
 
-QAction *HistoryPanel::addAction(const QString &name, const QString &text, const QKeySequence &key, const QString &tip)
+QAction *HistoryPanel::addAction(const char *name, const QString &text, const QKeySequence &key, const QString &tip)
 {
     auto *action = new QAction(text, this);
-    action->setObjectName(name);
+    action->setObjectName(QString::fromLatin1(name));
     action->setShortcut(key);
     // The keys belong to the list: Del in the event log's filter still deletes a character.
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     action->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     action->setStatusTip(tip);
     m_ui->table->QWidget::addAction(action);
-    m_actions.insert(name, action);
     return action;
 }
 
@@ -140,7 +140,7 @@ void HistoryPanel::selectRuns(const QList<qint64> &ids)
 void HistoryPanel::setCompareEnabled(bool enabled)
 {
     m_compareEnabled = enabled;
-    action(QStringLiteral("compare"))->setVisible(enabled);
+    m_actions.compare->setVisible(enabled);
     m_ui->compareButton->setVisible(enabled);
     updateActions();
 }
@@ -211,10 +211,10 @@ void HistoryPanel::deleteSelected()
 void HistoryPanel::updateActions()
 {
     const auto count = m_model ? selectedRunIds().size() : 0;
-    action(QStringLiteral("open"))->setEnabled(count == 1 && !isBusy());
-    action(QStringLiteral("rename"))->setEnabled(count == 1);
-    action(QStringLiteral("delete"))->setEnabled(count > 0);
-    action(QStringLiteral("compare"))->setEnabled(m_compareEnabled && count == 2);
+    m_actions.open->setEnabled(count == 1 && !isBusy());
+    m_actions.rename->setEnabled(count == 1);
+    m_actions.remove->setEnabled(count > 0);
+    m_actions.compare->setEnabled(m_compareEnabled && count == 2);
 }
 
 void HistoryPanel::updateCount()

@@ -29,8 +29,13 @@ public:
     void setModel(HistoryModel *model);
     HistoryModel *model() const { return m_model; }
     QTableView *table() const;
-    // "open", "rename", "delete", "compare".
-    QAction *action(const QString &name) const { return m_actions.value(name); }
+    struct Actions {
+        QAction *open = nullptr;
+        QAction *rename = nullptr;
+        QAction *remove = nullptr; // "Delete"
+        QAction *compare = nullptr;
+    };
+    const Actions &historyActions() const { return m_actions; }
 
     // Selected runs, in list order (newest first).
     QList<qint64> selectedRunIds() const;
@@ -55,13 +60,13 @@ Q_SIGNALS:
     void compareRequested(qint64 first, qint64 second);
 
 private:
-    QAction *addAction(const QString &name, const QString &text, const QKeySequence &key, const QString &tip);
+    QAction *addAction(const char *name, const QString &text, const QKeySequence &key, const QString &tip);
     void updateActions();
     void updateCount();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     HistoryModel *m_model = nullptr;
-    QHash<QString, QAction *> m_actions;
+    Actions m_actions;
     QList<qint64> m_selectionBeforeReset;
     bool m_compareEnabled = false;
 };
