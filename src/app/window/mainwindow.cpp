@@ -10,6 +10,7 @@
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
 #include "app/models/historymodel.h"
+#include "app/models/patternabout.h"
 #include "app/models/replaycontroller.h"
 #include "app/models/showcase.h"
 #include "app/models/timelinestate.h"
@@ -66,15 +67,6 @@ namespace {
 constexpr std::size_t liveSummaryLimit = 200'000;
 
 constexpr double speeds[] = {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0};
-
-QString paragraphs(const QString &text)
-{
-    QString html;
-    for (const auto &paragraph : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
-        html += QStringLiteral("<p>") + paragraph.trimmed().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1Char(' '))
-                + QStringLiteral("</p>");
-    return html;
-}
 
 } // namespace
 
@@ -398,7 +390,7 @@ void MainWindow::onPatternSelected(const QString &id)
         parameterPanel()->setValues(settings.value(QStringLiteral("parameters/") + id).toMap());
     }
     sourcePanel()->setPattern(&info);
-    m_ui->aboutText->setHtml(aboutHtml());
+    m_ui->aboutText->setHtml(patternAboutHtml(info));
     const auto *run = m_shown->run();
     const auto *opened = m_shown->opened();
     const bool runOfAnother = run && &run->pattern() != pattern;
@@ -410,23 +402,6 @@ void MainWindow::onPatternSelected(const QString &id)
     updateTitles();
     updateCode();
     updateActions();
-}
-
-QString MainWindow::aboutHtml() const
-{
-    if (!m_pattern)
-        return {};
-    const auto &info = m_pattern->info();
-    QString html
-        = QStringLiteral("<h3>%1</h3><p><i>%2</i></p>").arg(info.title.toHtmlEscaped(), info.summary.toHtmlEscaped());
-    html += paragraphs(info.explanation);
-    if (!info.whatToLookFor.isEmpty())
-        html += QStringLiteral("<h4>What to look for</h4>") + paragraphs(info.whatToLookFor);
-    if (!info.seedSection.isEmpty())
-        html += QStringLiteral("<p style='color:gray'>Python guide: %1</p>").arg(info.seedSection.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:gray'>Command line: <code>coroscope run %1</code></p>")
-                .arg(info.id.toHtmlEscaped());
-    return html;
 }
 
 bool MainWindow::startRun()

@@ -167,7 +167,6 @@ private:
     void chooseExportTarget();
     void chooseRunsToCompare();
     void showAbout();
-    QString aboutHtml() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Environment *m_environment;
