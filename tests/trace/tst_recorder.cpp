@@ -8,11 +8,47 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <thread>
 #include <vector>
 
 using namespace coroscope::trace;
+
+namespace {
+
+// Calls `record(thread, i)` for every i below `perThread` on `threads` threads (numbered from 1),
+// while another thread drains into `trace` for as long as anybody records, as the live view does;
+// then drains what is left. Returns how many drains ran while recording.
+int recordWhileDraining(Recorder &recorder, Trace &trace, int threads, int perThread,
+                        const std::function<void(int thread, int i)> &record)
+{
+    std::atomic<int> running{threads};
+    std::atomic<int> drains{0};
+    std::thread drainer([&] {
+        do {
+            recorder.drainInto(trace);
+            drains.fetch_add(1);
+        } while (running.load() > 0);
+    });
+    while (drains.load() == 0)
+        std::this_thread::yield();
+    std::vector<std::thread> recorders;
+    for (int t = 1; t <= threads; ++t) {
+        recorders.emplace_back([&, t] {
+            for (int i = 0; i < perThread; ++i)
+                record(t, i);
+            running.fetch_sub(1);
+        });
+    }
+    for (auto &thread : recorders)
+        thread.join();
+    drainer.join();
+    recorder.drainInto(trace);
+    return drains.load();
+}
+
+} // namespace
 
 class TestRecorder : public QObject
 {
@@ -88,30 +124,10 @@ void TestRecorder::concurrentRecordersAndDrainLoseNothing()
     constexpr int perThread = 200'000; // dozens of storage chunks each
     Recorder recorder;
     Trace trace;
-    std::atomic<int> running{threads};
-    std::atomic<int> drains{0};
-    // The drain runs on its own thread for as long as anybody records, as the live view does.
-    std::thread drainer([&] {
-        do {
-            recorder.drainInto(trace);
-            drains.fetch_add(1);
-        } while (running.load() > 0);
+    // The event's value numbers it within its thread; the task says which thread.
+    const int drains = recordWhileDraining(recorder, trace, threads, perThread, [&](int thread, int i) {
+        recorder.record(EventKind::Mark, TaskId(thread), 0, 0, 0, double(i));
     });
-    while (drains.load() == 0)
-        std::this_thread::yield();
-    std::vector<std::thread> recorders;
-    for (int t = 0; t < threads; ++t) {
-        recorders.emplace_back([&, t] {
-            // The event's value numbers it within its thread; the task says which thread.
-            for (int i = 0; i < perThread; ++i)
-                recorder.record(EventKind::Mark, TaskId(t + 1), 0, 0, 0, double(i));
-            running.fetch_sub(1);
-        });
-    }
-    for (auto &thread : recorders)
-        thread.join();
-    drainer.join();
-    recorder.drainInto(trace);
 
     QCOMPARE(trace.events().size(), std::size_t(threads) * perThread);
     QVERIFY(std::is_sorted(trace.events().begin(), trace.events().end(),
@@ -128,7 +144,7 @@ void TestRecorder::concurrentRecordersAndDrainLoseNothing()
     QCOMPARE(next.size(), std::size_t(threads));
     for (const auto &[task, count] : next)
         QCOMPARE(count, double(perThread));
-    qInfo("drained %d times while recording", drains.load());
+    qInfo("drained %d times while recording", drains);
 }
 
 void TestRecorder::stringsInternedDuringADrainKeepTheirText()
@@ -140,24 +156,9 @@ void TestRecorder::stringsInternedDuringADrainKeepTheirText()
     constexpr int perThread = 20'000;
     Recorder recorder;
     Trace trace;
-    std::atomic<int> running{threads};
-    std::thread drainer([&] {
-        do {
-            recorder.drainInto(trace);
-        } while (running.load() > 0);
+    recordWhileDraining(recorder, trace, threads, perThread, [&](int thread, int i) {
+        recorder.mark(TaskId(thread), QStringLiteral("mark %1 %2").arg(thread).arg(i));
     });
-    std::vector<std::thread> recorders;
-    for (int t = 0; t < threads; ++t) {
-        recorders.emplace_back([&, t] {
-            for (int i = 0; i < perThread; ++i)
-                recorder.mark(TaskId(t + 1), QStringLiteral("mark %1 %2").arg(t + 1).arg(i));
-            running.fetch_sub(1);
-        });
-    }
-    for (auto &thread : recorders)
-        thread.join();
-    drainer.join();
-    recorder.drainInto(trace);
 
     QCOMPARE(trace.events().size(), std::size_t(threads) * perThread);
     std::map<TaskId, int> next;
