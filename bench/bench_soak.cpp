@@ -4,7 +4,10 @@
 // leaves the app open through a three-hour workshop would. Long, so it is a benchmark:
 //   COROSCOPE_SOAK_ROUNDS=100 coroscope-bench --benchmark_filter=Soak
 // (one round = every pattern once; default 1). Reported: runs, their statuses, and open file
-// descriptors, threads and resident memory at the start and the end.
+// descriptors, threads, resident memory and the heap in use at the start and the end; one line a
+// round on stderr shows the curve. Resident memory alone cannot tell growth from glibc keeping
+// freed pages (arenas of the many short-lived worker threads): the heap in use (mallinfo2) is
+// what is live, and the history file's size is what the history was asked to keep.
 #ifdef COROSCOPE_BENCH_HAS_APP
 
 #include "app/models/environment.h"
@@ -15,10 +18,14 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <benchmark/benchmark.h>
+#include <chrono>
+#include <cstdio>
+#include <malloc.h>
 #include <unistd.h>
 
 namespace {
@@ -37,6 +44,19 @@ double residentMiB()
         return 0;
     const auto fields = statm.readAll().split(' ');
     return fields.size() > 1 ? double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : 0;
+}
+
+double heapInUseMiB()
+{
+    const auto info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+// The history database with its write-ahead log, where new runs sit until a checkpoint.
+double historyMiB(const QString &path)
+{
+    const auto bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+    return double(bytes) / (1024.0 * 1024.0);
 }
 
 // Runs the selected pattern to its end the way the Run button does; false if it did not end
@@ -82,6 +102,9 @@ void BM_Soak_WorkshopDay(benchmark::State &state)
     const auto fdsAtStart = entriesIn("/proc/self/fd");
     const auto threadsAtStart = entriesIn("/proc/self/task");
     const auto rssAtStart = residentMiB();
+    const auto heapAtStart = heapInUseMiB();
+    const auto historyAtStart = historyMiB(window.historyPath());
+    const auto started = std::chrono::steady_clock::now();
     qint64 runs = 0;
     qint64 ok = 0;
     qint64 unfinished = 0;
@@ -95,6 +118,12 @@ void BM_Soak_WorkshopDay(benchmark::State &state)
                 if (window.currentRun() && window.currentRun()->outcome().status == patterns::RunStatus::Ok)
                     ++ok;
             }
+            const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+            std::fprintf(
+                stderr, "soak round %d: %lld runs, %.1f min, rss %.1f MiB, heap %.1f MiB, history %.1f MiB, fds %lld, threads %lld\n",
+                round + 1, static_cast<long long>(runs), elapsed.count() / 60.0, residentMiB(), heapInUseMiB(),
+                historyMiB(window.historyPath()), static_cast<long long>(entriesIn("/proc/self/fd")),
+                static_cast<long long>(entriesIn("/proc/self/task")));
         }
     }
     report::History history;
@@ -109,6 +138,12 @@ void BM_Soak_WorkshopDay(benchmark::State &state)
     state.counters["threads_end"] = double(entriesIn("/proc/self/task"));
     state.counters["rss_start_MiB"] = rssAtStart;
     state.counters["rss_end_MiB"] = residentMiB();
+    state.counters["heap_start_MiB"] = heapAtStart;
+    state.counters["heap_end_MiB"] = heapInUseMiB();
+    state.counters["history_start_MiB"] = historyAtStart;
+    state.counters["history_end_MiB"] = historyMiB(window.historyPath());
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    state.counters["minutes"] = elapsed.count() / 60.0;
 }
 BENCHMARK(BM_Soak_WorkshopDay)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
