@@ -3,6 +3,7 @@
 // of what differs.
 #include "app/compare/comparewindow.h"
 #include "app/export/exportfeedback.h"
+#include "app/history/historydock.h"
 #include "app/history/runpickerdialog.h"
 #include "app/models/comparisonmodel.h"
 #include "app/models/environment.h"
@@ -79,7 +80,7 @@ private Q_SLOTS:
     {
         MainWindow window(&m_environment);
         window.setHistoryPath(m_historyPath);
-        auto *compare = window.openComparison(m_sequential, m_gather);
+        auto *compare = window.historyDock()->openComparison(m_sequential, m_gather);
         QVERIFY(compare);
         std::unique_ptr<CompareWindow> owner(compare);
         compare->resize(1400, 900);
@@ -231,7 +232,7 @@ private Q_SLOTS:
     {
         MainWindow window(&m_environment);
         window.setHistoryPath(m_historyPath);
-        QVERIFY(!window.openComparison(m_sequential, 987654));
+        QVERIFY(!window.historyDock()->openComparison(m_sequential, 987654));
         auto *box = window.findChild<QMessageBox *>();
         QVERIFY(box);
         QVERIFY2(box->informativeText().contains(QStringLiteral("no run 987654 in the history")),

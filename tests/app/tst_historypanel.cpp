@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The app side of the run history: every run stored, listed, opened, renamed and deleted.
 #include "app/compare/comparewindow.h"
+#include "app/history/historydock.h"
 #include "app/history/historypanel.h"
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
@@ -78,7 +79,7 @@ private Q_SLOTS:
         const auto path = m_dir.filePath(QStringLiteral("recorded.sqlite"));
         MainWindow window(&m_environment);
         window.setHistoryPath(path);
-        auto *model = window.historyModel();
+        auto *model = window.historyDock()->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), 0);
 
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, HistoryModel::PatternColumn).data().toString(), QStringLiteral("sequential"));
         QCOMPARE(model->index(0, HistoryModel::StatusColumn).data().toString(), QStringLiteral("ok"));
         QVERIFY(!model->index(0, HistoryModel::WallColumn).data().toString().isEmpty());
-        QCOMPARE(window.historyPanel()->selectedRunIds(), QList<qint64>{row->id}); // the run on screen
+        QCOMPARE(window.historyDock()->panel()->selectedRunIds(), QList<qint64>{row->id}); // the run on screen
         const auto stored = storedRuns(path);
         QCOMPARE(stored.size(), std::size_t(1));
         QCOMPARE(stored.front().eventCount, qint64(window.currentRun()->trace().events().size()));
@@ -122,7 +123,7 @@ private Q_SLOTS:
         const auto path = m_dir.filePath(QStringLiteral("fresh-machine/data/coroscope/history.sqlite"));
         MainWindow window(&m_environment);
         window.setHistoryPath(path);
-        QVERIFY2(window.historyProblem().isEmpty(), qPrintable(window.historyProblem()));
+        QVERIFY2(window.historyDock()->problem().isEmpty(), qPrintable(window.historyDock()->problem()));
         QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
         QCOMPARE(storedRuns(path).size(), 1u);
     }
@@ -139,7 +140,7 @@ private Q_SLOTS:
         window.selectPattern(QStringLiteral("gather"));
         window.parameterPanel()->resetToDefaults();
         QVERIFY(window.parameterPanel()->values().value(QStringLiteral("latency_ms")).toInt() != 50);
-        auto *model = window.historyModel();
+        auto *model = window.historyDock()->model();
         QCOMPARE(model->rowCount(), 2);
         const auto gatherId = model->run(1)->id;
         QCOMPARE(model->run(1)->patternId, QStringLiteral("gather"));
@@ -150,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(history.load(gatherId, stored));
         QVERIFY(stored.tasks().size() > 1);
 
-        auto *panel = window.historyPanel();
+        auto *panel = window.historyDock()->panel();
         panel->selectRuns({gatherId});
         QCOMPARE(panel->selectedRunIds(), QList<qint64>{gatherId});
         QSignalSpy opened(&window, &MainWindow::openFinished);
@@ -205,7 +206,7 @@ private Q_SLOTS:
         MainWindow window(&m_environment);
         window.setHistoryPath(path);
         QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
-        auto *model = window.historyModel();
+        auto *model = window.historyDock()->model();
         const auto id = model->run(0)->id;
         const auto nameCell = model->index(0, HistoryModel::NameColumn);
         QVERIFY(model->flags(nameCell) & Qt::ItemIsEditable);
@@ -219,7 +220,7 @@ private Q_SLOTS:
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().first().toString().contains(QStringLiteral("cannot be empty")),
                  qPrintable(problems.first().first().toString()));
-        QVERIFY(window.historyPanel()->message().contains(QStringLiteral("cannot be empty")));
+        QVERIFY(window.historyDock()->panel()->message().contains(QStringLiteral("cannot be empty")));
         QCOMPARE(storedRuns(path).front().name, QStringLiteral("Before the fix"));
         QCOMPARE(storedRuns(path).front().id, id);
     }
@@ -232,8 +233,8 @@ private Q_SLOTS:
         window.setHistoryPath(path);
         for (int i = 0; i < 3; ++i)
             QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
-        auto *model = window.historyModel();
-        auto *panel = window.historyPanel();
+        auto *model = window.historyDock()->model();
+        auto *panel = window.historyDock()->panel();
         QCOMPARE(model->rowCount(), 3);
         const auto keep = model->run(1)->id;
         const QList<qint64> doomed{model->run(0)->id, model->run(2)->id};
@@ -276,9 +277,9 @@ private Q_SLOTS:
         window.setHistoryPath(path);
         for (int i = 0; i < 3; ++i)
             QVERIFY(runToTheEnd(window, QStringLiteral("sequential"), quickSequential));
-        auto *panel = window.historyPanel();
+        auto *panel = window.historyDock()->panel();
         auto *compare = panel->historyActions().compare;
-        auto *model = window.historyModel();
+        auto *model = window.historyDock()->model();
         const QList<qint64> two{model->run(0)->id, model->run(2)->id};
         panel->selectRuns({model->run(0)->id});
         QVERIFY(!compare->isEnabled()); // one run is nothing to compare
@@ -319,11 +320,12 @@ private Q_SLOTS:
 
         MainWindow window(&m_environment);
         window.setHistoryPath(m_dir.filePath(name));
-        QVERIFY(!window.historyModel()->isOpen());
-        QVERIFY(!window.historyProblem().isEmpty());
-        QVERIFY2(window.historyPanel()->message().startsWith(QStringLiteral("History is off")),
-                 qPrintable(window.historyPanel()->message()));
-        QVERIFY2(window.historyPanel()->message().contains(name), qPrintable(window.historyPanel()->message()));
+        QVERIFY(!window.historyDock()->model()->isOpen());
+        QVERIFY(!window.historyDock()->problem().isEmpty());
+        QVERIFY2(window.historyDock()->panel()->message().startsWith(QStringLiteral("History is off")),
+                 qPrintable(window.historyDock()->panel()->message()));
+        QVERIFY2(window.historyDock()->panel()->message().contains(name),
+                 qPrintable(window.historyDock()->panel()->message()));
 
         window.selectPattern(QStringLiteral("sequential"));
         window.setParameterValues(quickSequential);
@@ -335,7 +337,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20'000));
         QCOMPARE(window.currentRun()->outcome().status, patterns::RunStatus::Ok);
         QVERIFY(window.timelineModel()->taskLane(window.currentRun()->trace().tasks().front().id));
-        QCOMPARE(window.historyModel()->rowCount(), 0);
+        QCOMPARE(window.historyDock()->model()->rowCount(), 0);
         // The broken file is left as it was.
         QFileInfo info(m_dir.filePath(QStringLiteral("corrupt.sqlite")));
         QCOMPARE(info.size(), qint64(8192));

@@ -145,6 +145,36 @@ private Q_SLOTS:
         replay.setSpeed(0);
         QCOMPARE(replay.speed(), ReplayController::minimumSpeed);
     }
+
+    void fasterAndSlowerWalkThePresetSpeeds()
+    {
+        TimelineState state;
+        ReplayController replay(&state);
+        QSignalSpy changed(&replay, &ReplayController::speedChanged);
+        replay.faster();
+        QCOMPARE(replay.speed(), 2.0);
+        replay.slower();
+        replay.slower();
+        QCOMPARE(replay.speed(), 0.5);
+        // Between presets: the next one in the asked direction, not a step past it.
+        replay.setSpeed(0.3);
+        replay.faster();
+        QCOMPARE(replay.speed(), 0.5);
+        replay.setSpeed(0.3);
+        replay.slower();
+        QCOMPARE(replay.speed(), 0.25);
+        // At either end it stays, and says nothing.
+        replay.setSpeed(ReplayController::maximumSpeed);
+        changed.clear();
+        replay.faster();
+        QCOMPARE(replay.speed(), ReplayController::maximumSpeed);
+        QCOMPARE(changed.count(), 0);
+        replay.setSpeed(ReplayController::minimumSpeed);
+        replay.slower();
+        QCOMPARE(replay.speed(), ReplayController::minimumSpeed);
+        QCOMPARE(ReplayController::presetSpeeds.front(), ReplayController::minimumSpeed);
+        QCOMPARE(ReplayController::presetSpeeds.back(), ReplayController::maximumSpeed);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTimelineState)

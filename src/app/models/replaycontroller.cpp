@@ -42,6 +42,20 @@ void ReplayController::setSpeed(double speed)
     Q_EMIT speedChanged(speed);
 }
 
+void ReplayController::faster()
+{
+    const auto next = std::find_if(presetSpeeds.begin(), presetSpeeds.end(),
+                                   [this](double preset) { return preset > m_speed * (1 + 1e-9); });
+    setSpeed(next == presetSpeeds.end() ? presetSpeeds.back() : *next);
+}
+
+void ReplayController::slower()
+{
+    const auto next = std::find_if(presetSpeeds.rbegin(), presetSpeeds.rend(),
+                                   [this](double preset) { return preset < m_speed * (1 - 1e-9); });
+    setSpeed(next == presetSpeeds.rend() ? presetSpeeds.front() : *next);
+}
+
 void ReplayController::play()
 {
     if (!m_trace || !m_state || m_trace->events().empty() || isPlaying())

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <array>
+
 namespace coroscope::app {
 
 class TimelineState;
@@ -21,6 +23,8 @@ class ReplayController : public QObject
 public:
     static constexpr double minimumSpeed = 0.1;
     static constexpr double maximumSpeed = 10.0;
+    // The speeds offered in the window, slowest first; faster()/slower() move along them.
+    static constexpr std::array<double, 7> presetSpeeds = {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0};
 
     explicit ReplayController(TimelineState *state, QObject *parent = nullptr);
 
@@ -31,6 +35,9 @@ public:
     bool isPlaying() const { return m_timer.isActive(); }
     double speed() const { return m_speed; }
     void setSpeed(double speed);
+    // To the next preset speed up or down (a speed between presets goes to the nearer one first).
+    void faster();
+    void slower();
 
     void play();
     void pause();

@@ -5,26 +5,28 @@
 #include "app/eventlog/eventlogpanel.h"
 #include "app/export/exportdialog.h"
 #include "app/export/exportfeedback.h"
+#include "app/history/historydock.h"
 #include "app/history/historypanel.h"
-#include "app/history/runpickerdialog.h"
 #include "app/models/environment.h"
 #include "app/models/eventlogmodel.h"
-#include "app/models/historymodel.h"
 #include "app/models/patternabout.h"
 #include "app/models/replaycontroller.h"
 #include "app/models/showcase.h"
 #include "app/models/timelinestate.h"
 #include "app/models/tracecontroller.h"
 #include "app/models/waitinglines.h"
+#include "app/models/windowheading.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/patternbrowser.h"
 #include "app/run/statspanel.h"
 #include "app/source/sourcepanel.h"
+#include "app/timeline/replaycontrols.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
 #include "app/window/glyphicons.h"
 #include "app/window/mainactions.h"
 #include "app/window/shortcutsdialog.h"
+#include "app/window/statusindicators.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 #include "timeline/timeformat.h"
@@ -36,29 +38,20 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTableWidget>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 #include <cmath>
-#include <optional>
 
 namespace coroscope::app {
 
-using timeline::formatDuration;
-using timeline::formatMilliseconds;
 using timeline::TimelinePalette;
 
 namespace {
@@ -66,7 +59,10 @@ namespace {
 // Summaries are recomputed from the whole trace; past this size only the final one is.
 constexpr std::size_t liveSummaryLimit = 200'000;
 
-constexpr double speeds[] = {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0};
+QList<QSplitter *> splittersOf(Ui::MainWindow &ui)
+{
+    return {ui.mainSplitter, ui.sideSplitter, ui.rightSplitter, ui.bottomSplitter};
+}
 
 } // namespace
 
@@ -79,10 +75,23 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     , m_state(new TimelineState(this))
     , m_replay(new ReplayController(m_state, this))
     , m_shown(new TraceController(m_timelineModel, m_logModel, m_state, m_replay, this))
-    , m_openings(new JobTracker(JobTracker::Policy::LatestOnly, this))
+    , m_history(new HistoryDock(this))
+    , m_opening(new TraceOpening(this))
 {
     m_ui->setupUi(this);
-    createHistoryPanel();
+    addDockWidget(Qt::BottomDockWidgetArea, m_history);
+    resizeDocks({m_history}, {fontMetrics().height() * 10}, Qt::Vertical);
+    connect(m_history, &HistoryDock::openRequested, this, &MainWindow::openHistoryRun);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("openedBanner"));
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setContentsMargins(8, 4, 8, 4);
+    m_banner->setWordWrap(true);
+    m_banner->hide();
+    // Under the pattern's title, over the numbers: the first thing read about the timeline.
+    m_ui->timelineLayout->insertWidget(1, m_banner);
     m_baseFontPoints = QApplication::font().pointSizeF();
     m_ui->timelinePanel->setModel(m_timelineModel);
     m_ui->timelinePanel->setState(m_state);
@@ -97,7 +106,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_ui->summaryLabel->setForegroundRole(QPalette::PlaceholderText);
     m_ui->summaryLabel->setWordWrap(true);
 
-    createActions();
+    m_actions = createMainActions(this, m_history->toggleViewAction());
+    connectActions();
     createMenusAndToolBar();
     m_ui->fileMenu->insertAction(m_actions.quit, m_actions.openTrace);
     m_ui->fileMenu->insertSeparator(m_actions.quit);
@@ -105,26 +115,9 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_ui->viewMenu->addAction(m_actions.history);
     setAcceptDrops(true);
 
-    m_runLabel = new QLabel(this);
-    m_serverLabel = new QLabel(this);
+    m_indicators = new StatusIndicators(statusBar(), m_environment);
     m_exportFeedback = new ExportFeedback(this);
     connect(m_exportFeedback, &ExportFeedback::exported, this, &MainWindow::exportFinished);
-    statusBar()->addPermanentWidget(m_runLabel);
-    statusBar()->addPermanentWidget(m_serverLabel);
-    auto showServer = [this] {
-        m_serverLabel->setText(m_environment ? m_environment->serverText() : QStringLiteral("Lab server: not running"));
-    };
-    showServer();
-    if (m_environment) {
-        m_serverLabel->setToolTip(
-            QStringLiteral("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
-                .arg(m_environment->databasePath()));
-        // The server's counters move while a run talks to it.
-        auto *serverTimer = new QTimer(this);
-        serverTimer->setInterval(500);
-        connect(serverTimer, &QTimer::timeout, this, showServer);
-        serverTimer->start();
-    }
 
     connect(m_shown, &TraceController::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_shown, &TraceController::runFinished, this, &MainWindow::onRunFinished);
@@ -146,18 +139,11 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     };
     connect(m_state, &TimelineState::playheadChanged, this, codeSoon);
     connect(m_state, &TimelineState::selectedTaskChanged, this, codeSoon);
-    connect(m_state, &TimelineState::playheadChanged, this, &MainWindow::updateTimeLabel);
     connect(m_state, &TimelineState::followingChanged, m_actions.follow, &QAction::setChecked);
     connect(m_replay, &ReplayController::playingChanged, this, [this](bool playing) {
         auto *play = m_actions.play;
         play->setText(playing ? QStringLiteral("Pause") : QStringLiteral("Play"));
         refreshIcons();
-    });
-    connect(m_replay, &ReplayController::speedChanged, this, [this](double speed) {
-        for (int i = 0; i < m_speedCombo->count(); ++i) {
-            if (qFuzzyCompare(m_speedCombo->itemData(i).toDouble(), speed))
-                m_speedCombo->setCurrentIndex(i);
-        }
     });
 
     m_logModel->setPalette(TimelinePalette::forPalette(palette()));
@@ -167,13 +153,13 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     if (!all.empty())
         selectPattern(all.front()->info().id);
     updateActions();
-    updateTimeLabel();
+    m_playheadLabel->refresh();
 }
 
 MainWindow::~MainWindow()
 {
     // Stops a load still under way before anything it reports to goes.
-    delete m_openings;
+    delete m_opening;
     // The models point into the shown trace: they let go of it before it goes.
     delete m_shown;
 }
@@ -203,16 +189,18 @@ EventLogPanel *MainWindow::eventLogPanel() const
     return m_ui->eventLogPanel;
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    m_actions = createMainActions(this, m_historyDock->toggleViewAction());
     const auto &a = m_actions;
     connect(a.run, &QAction::triggered, this, &MainWindow::startRun);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(a.runAgain, &QAction::triggered, this, &MainWindow::runAgain);
-    connect(a.compare, &QAction::triggered, this, &MainWindow::chooseRunsToCompare);
+    connect(a.compare, &QAction::triggered, m_history, &HistoryDock::chooseRunsToCompare);
     connect(a.exportRun, &QAction::triggered, this, &MainWindow::chooseExportTarget);
-    connect(a.openTrace, &QAction::triggered, this, &MainWindow::chooseTraceFile);
+    connect(a.openTrace, &QAction::triggered, this, [this] {
+        if (const auto path = chooseTraceFile(this); !path.isEmpty())
+            openTraceFile(path);
+    });
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
     connect(a.zoomIn, &QAction::triggered, m_state, &TimelineState::zoomIn);
@@ -224,15 +212,8 @@ void MainWindow::createActions()
     connect(a.play, &QAction::triggered, m_replay, &ReplayController::toggle);
     connect(a.next, &QAction::triggered, m_replay, &ReplayController::stepNext);
     connect(a.previous, &QAction::triggered, m_replay, &ReplayController::stepPrevious);
-    auto stepSpeed = [this](int direction) {
-        const auto current = m_replay->speed();
-        const auto *it = std::find_if(std::begin(speeds), std::end(speeds),
-                                      [&](double s) { return s >= current - 1e-9; });
-        auto index = int(it - std::begin(speeds)) + direction;
-        m_replay->setSpeed(speeds[std::clamp(index, 0, int(std::size(speeds)) - 1)]);
-    };
-    connect(a.faster, &QAction::triggered, this, [stepSpeed] { stepSpeed(+1); });
-    connect(a.slower, &QAction::triggered, this, [stepSpeed] { stepSpeed(-1); });
+    connect(a.faster, &QAction::triggered, m_replay, &ReplayController::faster);
+    connect(a.slower, &QAction::triggered, m_replay, &ReplayController::slower);
 
     connect(a.findPattern, &QAction::triggered, this, [this] { patternBrowser()->focusSearch(); });
     connect(a.filterLog, &QAction::triggered, this, [this] { eventLogPanel()->focusFilter(); });
@@ -284,19 +265,10 @@ void MainWindow::createMenusAndToolBar()
         if (auto *button = bar->widgetForAction(action))
             static_cast<QToolButton *>(button)->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
-    m_speedCombo = new QComboBox(bar);
-    m_speedCombo->setToolTip(QStringLiteral("Replay speed ([ and ] change it)"));
-    for (const double speed : speeds)
-        m_speedCombo->addItem(QStringLiteral("%1×").arg(speed), speed);
-    m_speedCombo->setCurrentIndex(3);
-    m_speedCombo->setFocusPolicy(Qt::NoFocus);
-    connect(m_speedCombo, &QComboBox::currentIndexChanged, this,
-            [this](int index) { m_replay->setSpeed(m_speedCombo->itemData(index).toDouble()); });
-    bar->addWidget(m_speedCombo);
-    m_timeLabel = new QLabel(bar);
-    m_timeLabel->setContentsMargins(12, 0, 6, 0);
-    m_timeLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    bar->addWidget(m_timeLabel);
+    m_speedBox = new SpeedBox(m_replay, bar);
+    bar->addWidget(m_speedBox);
+    m_playheadLabel = new PlayheadLabel(m_timelineModel, m_state, bar);
+    bar->addWidget(m_playheadLabel);
 
     m_ui->runButton->setDefaultAction(a.run);
     m_ui->stopButton->setDefaultAction(a.stop);
@@ -352,7 +324,7 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::changeFontSize(int steps)
 {
-    m_fontSteps = std::clamp(m_fontSteps + steps, -4, 14);
+    m_fontSteps = std::clamp(m_fontSteps + steps, WindowSettings::smallestFontStep, WindowSettings::largestFontStep);
     auto font = QApplication::font();
     font.setPointSizeF(m_baseFontPoints * std::pow(1.1, m_fontSteps));
     QApplication::setFont(font);
@@ -385,10 +357,8 @@ void MainWindow::onPatternSelected(const QString &id)
     m_pattern = pattern;
     const auto &info = pattern->info();
     parameterPanel()->setSpecs(info.parameters);
-    if (m_persistent) {
-        QSettings settings;
-        parameterPanel()->setValues(settings.value(QStringLiteral("parameters/") + id).toMap());
-    }
+    if (m_settings)
+        parameterPanel()->setValues(m_settings->parameters.value(id));
     sourcePanel()->setPattern(&info);
     m_ui->aboutText->setHtml(patternAboutHtml(info));
     const auto *run = m_shown->run();
@@ -399,7 +369,7 @@ void MainWindow::onPatternSelected(const QString &id)
         // A finished run of another pattern would not match the code shown: put it away.
         putAwayShownTrace();
     }
-    updateTitles();
+    updateHeading();
     updateCode();
     updateActions();
 }
@@ -422,23 +392,23 @@ bool MainWindow::startRun()
     QString recordingProblem;
     m_shown->startRun(*m_pattern, parameterPanel()->values(),
                       m_environment ? m_environment->runEnvironment() : patterns::RunEnvironment{},
-                      m_historyProblem.isEmpty() ? m_historyPath : QString(), &recordingProblem);
+                      m_history->isOn() ? m_history->path() : QString(), &recordingProblem);
     statsPanel()->clear();
     statsPanel()->showRunning();
-    m_runLabel->setText(QStringLiteral("● running %1").arg(m_pattern->info().id));
+    m_indicators->showRunning(m_pattern->info().id);
     if (!recordingProblem.isEmpty())
-        m_historyPanel->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
-    const auto historyOff = recordingProblem.isEmpty() ? m_historyProblem : recordingProblem;
+        m_history->panel()->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
+    const auto historyOff = recordingProblem.isEmpty() ? m_history->problem() : recordingProblem;
     const auto &title = m_pattern->info().title;
     statusBar()->showMessage(historyOff.isEmpty()
                                  ? QStringLiteral("Running %1…").arg(title)
                                  : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
-    updateTitles();
-    refreshHistory();
-    if (m_persistent)
+    updateHeading();
+    m_history->refresh();
+    if (m_settings)
         saveSettings();
     updateActions();
-    updateTimeLabel();
+    m_playheadLabel->refresh();
     return true;
 }
 
@@ -468,7 +438,7 @@ void MainWindow::onEventsAppended()
         m_statsTimer.start();
     if (!m_codeTimer.isActive())
         m_codeTimer.start();
-    updateTimeLabel();
+    m_playheadLabel->refresh();
 }
 
 void MainWindow::updateLiveStats()
@@ -493,18 +463,16 @@ void MainWindow::onRunFinished()
     const auto summary = showFinishedTrace(run.trace());
     const auto &outcome = run.outcome();
     statsPanel()->showOutcome(outcome);
-    m_runLabel->setText(QStringLiteral("%1: %2 in %3")
-                            .arg(run.pattern().info().id, QString::fromLatin1(patterns::toString(outcome.status)),
-                                 formatDuration(summary.wallNs)));
+    m_indicators->showEnded(run.pattern().info().id, QString::fromLatin1(patterns::toString(outcome.status)),
+                            summary.wallNs);
     statusBar()->showMessage(
         QStringLiteral("%1 %2: %3")
             .arg(run.pattern().info().title, QString::fromLatin1(patterns::toString(outcome.status)), outcome.summary));
     updateActions();
     updateCode();
-    updateTimeLabel();
-    refreshHistory();
-    if (const auto id = m_shown->recordedRunId(); id > 0)
-        m_historyPanel->selectRuns({id}); // the list shows which run is on screen
+    m_playheadLabel->refresh();
+    m_history->refresh();
+    m_history->showShownRun(m_shown->recordedRunId()); // the list shows which run is on screen
     Q_EMIT runFinished();
 }
 
@@ -517,7 +485,7 @@ void MainWindow::updateActions()
     m_actions.runAgain->setEnabled(!running && m_shown->lastPattern());
     for (auto *action : m_actions.replay())
         action->setEnabled(finished);
-    m_speedCombo->setEnabled(finished);
+    m_speedBox->setEnabled(finished);
     for (auto *action : m_actions.view())
         action->setEnabled(shownTrace() != nullptr);
     m_actions.openTrace->setEnabled(!running);
@@ -535,21 +503,6 @@ void MainWindow::updateCode()
     const auto lines = waitingLinesAt(*m_timelineModel, at, selected, sourcePanel()->cppFileName());
     const auto *lane = m_timelineModel->taskLane(selected);
     sourcePanel()->showWaiting(lines, lane ? lane->title : QString());
-}
-
-void MainWindow::updateTimeLabel()
-{
-    if (!m_timeLabel)
-        return;
-    if (!shownTrace()) {
-        m_timeLabel->clear();
-        return;
-    }
-    const auto length = formatDuration(m_timelineModel->endNs() - m_timelineModel->startNs());
-    if (m_state->playheadNs() >= 0)
-        m_timeLabel->setText(QStringLiteral("%1 ms / %2").arg(formatMilliseconds(m_state->playheadNs()), length));
-    else
-        m_timeLabel->setText(length);
 }
 
 void MainWindow::chooseExportTarget()
@@ -586,44 +539,6 @@ void MainWindow::exportTo(const QString &path, const report::ExportOptions &opti
     });
 }
 
-void MainWindow::chooseRunsToCompare()
-{
-    // The History panel's model has the file open already; re-read it for runs stored elsewhere.
-    if (!m_historyModel->refresh()) {
-        auto why = m_historyModel->errorString();
-        if (why.isEmpty())
-            why = m_historyProblem.isEmpty() ? QStringLiteral("no history file is set") : m_historyProblem;
-        QMessageBox::warning(
-            this, QStringLiteral("Compare runs"),
-            QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_historyPath), why));
-        return;
-    }
-    const auto &runs = m_historyModel->runs();
-    RunPickerDialog picker(runs, this);
-    if (picker.exec() != QDialog::Accepted)
-        return;
-    const auto [first, second] = picker.selectedRuns();
-    openComparison(first, second);
-}
-
-CompareWindow *MainWindow::openComparison(qint64 first, qint64 second)
-{
-    QString error;
-    auto *window = CompareWindow::load(m_historyPath, first, second, &error, this);
-    if (!window) {
-        auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Compare runs"),
-                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second),
-                                    QMessageBox::Ok, this);
-        box->setInformativeText(error);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return nullptr;
-    }
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->show();
-    return window;
-}
-
 void MainWindow::showcase()
 {
     if (!shownTrace() || isRunning())
@@ -640,7 +555,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_replay->pause();
     cancelOpening();
-    if (m_persistent)
+    if (m_settings)
         saveSettings();
     if (isRunning()) {
         statusBar()->showMessage(QStringLiteral("Cancelling the run before closing…"));
@@ -651,47 +566,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::restoreSettings()
 {
-    m_persistent = true;
-    QSettings settings;
-    bool placed = false;
-    if (const auto geometry = settings.value(QStringLiteral("window/geometry")).toByteArray(); !geometry.isEmpty())
-        placed = restoreGeometry(geometry);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    for (auto *splitter : {m_ui->mainSplitter, m_ui->sideSplitter, m_ui->rightSplitter, m_ui->bottomSplitter})
-        splitter->restoreState(settings.value(QStringLiteral("window/") + splitter->objectName()).toByteArray());
-    if (const auto width = settings.value(QStringLiteral("timeline/nameColumnWidth")).toInt(); width > 0)
-        timelineView()->header()->resizeSection(TimelineModel::NameColumn, width);
+    m_settings = WindowSettings::read(QSettings());
+    const auto &saved = *m_settings;
+    const bool placed = !saved.geometry.isEmpty() && restoreGeometry(saved.geometry);
+    restoreState(saved.dockState);
+    for (auto *splitter : splittersOf(*m_ui))
+        splitter->restoreState(saved.splitterStates.value(splitter->objectName()));
+    if (saved.nameColumnWidth > 0)
+        timelineView()->header()->resizeSection(TimelineModel::NameColumn, saved.nameColumnWidth);
     m_fontSteps = 0;
-    changeFontSize(settings.value(QStringLiteral("view/fontSteps"), 0).toInt());
-    setTheme(themeFromString(settings.value(QStringLiteral("view/theme")).toString()));
-    m_replay->setSpeed(settings.value(QStringLiteral("replay/speed"), 1.0).toDouble());
-    const auto last = settings.value(QStringLiteral("run/lastPattern")).toString();
-    if (!last.isEmpty() && patterns::Catalog::instance().find(last)) {
+    changeFontSize(saved.fontSteps);
+    setTheme(themeFromString(saved.theme));
+    m_replay->setSpeed(saved.replaySpeed);
+    if (!saved.lastPattern.isEmpty() && patterns::Catalog::instance().find(saved.lastPattern)) {
         // Selecting again re-reads the saved parameters.
         m_pattern = nullptr;
-        selectPattern(last);
-        onPatternSelected(last);
+        selectPattern(saved.lastPattern);
+        onPatternSelected(saved.lastPattern);
     } else if (m_pattern) {
-        parameterPanel()->setValues(settings.value(QStringLiteral("parameters/") + m_pattern->info().id).toMap());
+        parameterPanel()->setValues(saved.parameters.value(m_pattern->info().id));
     }
     return placed;
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    for (const auto *splitter : {m_ui->mainSplitter, m_ui->sideSplitter, m_ui->rightSplitter, m_ui->bottomSplitter})
-        settings.setValue(QStringLiteral("window/") + splitter->objectName(), splitter->saveState());
-    settings.setValue(QStringLiteral("timeline/nameColumnWidth"), timelineView()->columnWidth(TimelineModel::NameColumn));
-    settings.setValue(QStringLiteral("view/fontSteps"), m_fontSteps);
-    settings.setValue(QStringLiteral("view/theme"), toString(m_theme));
-    settings.setValue(QStringLiteral("replay/speed"), m_replay->speed());
+    if (!m_settings)
+        m_settings.emplace();
+    auto &kept = *m_settings;
+    kept.geometry = saveGeometry();
+    kept.dockState = saveState();
+    for (const auto *splitter : splittersOf(*m_ui))
+        kept.splitterStates.insert(splitter->objectName(), splitter->saveState());
+    kept.nameColumnWidth = timelineView()->columnWidth(TimelineModel::NameColumn);
+    kept.fontSteps = m_fontSteps;
+    kept.theme = toString(m_theme);
+    kept.replaySpeed = m_replay->speed();
     if (m_pattern) {
-        settings.setValue(QStringLiteral("run/lastPattern"), m_pattern->info().id);
-        settings.setValue(QStringLiteral("parameters/") + m_pattern->info().id, parameterPanel()->values());
+        kept.lastPattern = m_pattern->info().id;
+        kept.parameters.insert(m_pattern->info().id, parameterPanel()->values());
     }
+    QSettings settings;
+    kept.write(settings);
 }
 
 void MainWindow::showAbout()
@@ -708,32 +624,17 @@ void MainWindow::putAwayShownTrace()
     m_shown->putAway();
     m_banner->hide();
     statsPanel()->clear();
-    m_runLabel->clear();
+    m_indicators->clear();
 }
 
-void MainWindow::updateTitles()
+void MainWindow::updateHeading()
 {
-    const auto *info = m_pattern ? &m_pattern->info() : nullptr;
-    const auto title = info ? info->title : QString();
-    const auto *shownOpened = m_shown->opened();
-    const bool opened = shownOpened && !isRunning();
-    if (!opened)
-        m_banner->hide();
-    // Another tool's trace is no pattern of ours: the header must not name the selected one.
-    if (opened && shownOpened->patternId.isEmpty()) {
-        const auto name = shownOpened->name.isEmpty() ? shownOpened->caption() : shownOpened->name;
-        m_ui->titleLabel->setText(name);
-        m_ui->summaryLabel->setText(QStringLiteral(
-            "A trace from another tool: the code beside it is the selected pattern's, not this trace's."));
-        setWindowTitle(QStringLiteral("%1 — Coroscope").arg(shownOpened->caption()));
-        return;
-    }
-    m_ui->titleLabel->setText(title);
-    m_ui->summaryLabel->setText(info ? info->summary : QString());
-    if (opened)
-        setWindowTitle(QStringLiteral("%1 — %2 — Coroscope").arg(shownOpened->caption(), title));
-    else
-        setWindowTitle(title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title));
+    const auto heading = windowHeading(m_pattern ? &m_pattern->info() : nullptr, m_shown->opened(), isRunning());
+    m_ui->titleLabel->setText(heading.title);
+    m_ui->summaryLabel->setText(heading.summary);
+    setWindowTitle(heading.windowTitle);
+    m_banner->setText(heading.banner);
+    m_banner->setVisible(!heading.banner.isEmpty());
 }
 
 } // namespace coroscope::app

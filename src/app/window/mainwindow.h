@@ -1,28 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/models/jobtracker.h"
 #include "app/models/openedtrace.h"
+#include "app/models/windowsettings.h"
+#include "app/open/traceopening.h"
 #include "app/window/mainactions.h"
 #include "app/window/theme.h"
 #include "patterns/patternrun.h"
 #include "report/exporter.h"
 #include "trace/summary.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class MainWindow;
 }
-class QComboBox;
-class QDockWidget;
 class QLabel;
-class QProgressDialog;
 
 namespace coroscope::timeline {
 class TimelineModel;
@@ -34,15 +31,16 @@ using timeline::TimelineModel;
 
 class Environment;
 class EventLogModel;
-class CompareWindow;
 class EventLogPanel;
-class HistoryModel;
-class HistoryPanel;
+class HistoryDock;
 class ExportFeedback;
 class ParameterPanel;
 class PatternBrowser;
+class PlayheadLabel;
 class ReplayController;
 class SourcePanel;
+class SpeedBox;
+class StatusIndicators;
 class StatsPanel;
 class TimelineState;
 class TimelineView;
@@ -61,7 +59,7 @@ public:
     // Off by default, so tests and screenshots start from the same window every time.
     // Returns whether a saved window geometry was applied.
     bool restoreSettings();
-    void saveSettings() const;
+    void saveSettings();
 
     bool selectPattern(const QString &id);
     QString currentPatternId() const;
@@ -84,12 +82,10 @@ public:
     // off. A file that cannot be opened turns it off too, with the reason shown, and runs
     // still go.
     void setHistoryPath(const QString &path);
-    QString historyPath() const { return m_historyPath; }
-    // Whether the current (or last) run is being stored; historyProblem() says why not.
+    QString historyPath() const;
+    // Whether the current (or last) run is being stored; historyDock()->problem() says why not.
     bool isRecordingHistory() const;
-    QString historyProblem() const { return m_historyProblem; }
-    HistoryModel *historyModel() const { return m_historyModel; }
-    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    HistoryDock *historyDock() const { return m_history; }
 
     // Show a stored run, or a Chrome trace file (ours or another tool's), as a finished run.
     // Both load off the GUI thread and end with openFinished(); the shown run stays until then,
@@ -123,10 +119,6 @@ public Q_SLOTS:
     // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
     // the GUI thread where it can; reports through exportFinished() and the window.
     void exportTo(const QString &path, const report::ExportOptions &options = {});
-    // Opens runs `first` (A) and `second` (B) of the history side by side; nullptr (with the
-    // reason in a message box) if they cannot be loaded. Receives the history panel's
-    // compareRequested().
-    CompareWindow *openComparison(qint64 first, qint64 second);
 
 Q_SIGNALS:
     void runFinished();
@@ -141,31 +133,25 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
+    void connectActions();
     void createMenusAndToolBar();
     void setDefaultLayout();
     void onPatternSelected(const QString &id);
     void onEventsAppended();
     void onRunFinished();
     trace::Summary showFinishedTrace(const trace::Trace &trace);
-    void createHistoryPanel();
-    void refreshHistory();
-    using OpenJob = std::function<OpenResult(const OpenProgress &progress)>;
-    bool startOpening(const QString &description, OpenJob job);
+    bool startOpening(const QString &description, TraceOpening::Job job, TraceOpening::Progress progress);
     void onOpeningFinished(OpenResult &result);
     void showOpenedTrace(std::unique_ptr<OpenedTrace> opened);
     void putAwayShownTrace();
-    void chooseTraceFile();
     void showProblem(const QString &text);
-    void updateTitles();
+    void updateHeading();
     void updateActions();
     void updateCode();
     void updateLiveStats();
-    void updateTimeLabel();
     void refreshIcons();
     void changeFontSize(int steps);
     void chooseExportTarget();
-    void chooseRunsToCompare();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -175,28 +161,23 @@ private:
     TimelineState *m_state;
     ReplayController *m_replay;
     TraceController *m_shown;
-    QString m_historyPath;
-    QString m_historyProblem;
-    HistoryModel *m_historyModel = nullptr;
-    HistoryPanel *m_historyPanel = nullptr;
-    QDockWidget *m_historyDock = nullptr;
-    JobTracker *m_openings = nullptr; // one at a time: the newest supersedes
-    QProgressDialog *m_progressDialog = nullptr;
+    HistoryDock *m_history;
+    TraceOpening *m_opening;
+    StatusIndicators *m_indicators = nullptr;
     QLabel *m_banner = nullptr;
     const patterns::Pattern *m_pattern = nullptr;
     QString m_exportFolder;
     ExportFeedback *m_exportFeedback = nullptr;
     MainActions m_actions;
-    QComboBox *m_speedCombo = nullptr;
-    QLabel *m_timeLabel = nullptr;
-    QLabel *m_runLabel = nullptr;
-    QLabel *m_serverLabel = nullptr;
+    SpeedBox *m_speedBox = nullptr;
+    PlayheadLabel *m_playheadLabel = nullptr;
     QTimer m_statsTimer;
     QTimer m_codeTimer;
     Theme m_theme = Theme::System;
     double m_baseFontPoints = 0;
     int m_fontSteps = 0;
-    bool m_persistent = false;
+    // Set by restoreSettings(): the window remembers from then on.
+    std::optional<WindowSettings> m_settings;
 };
 
 } // namespace coroscope::app
