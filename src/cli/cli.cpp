@@ -44,6 +44,8 @@ void printHelp(QTextStream &stream)
            "  coroscope                          open the app\n"
            "  coroscope --pattern ID [--set name=value ...] [--run] [--screenshot FILE]\n"
            "                                     open the app on a pattern (and run it, and save a PNG of the window)\n"
+           "  coroscope --present [--scale PERCENT] --pattern ID [--run]\n"
+           "                                     the same in presentation mode, text at 150-300% (F5 leaves it)\n"
            "  coroscope --version                the version, and the Qt and QCoro it runs on\n";
     for (const auto &command : commands)
         stream << "  coroscope " << command.usage << '\n';

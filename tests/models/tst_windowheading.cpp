@@ -38,10 +38,12 @@ private Q_SLOTS:
         stored.startedAt = QDateTime(QDate(2026, 11, 25), QTime(14, 20, 31));
         const auto heading = windowHeading(&m_gather, &stored, false);
         QCOMPARE(heading.title, m_gather.title);
-        QVERIFY2(heading.banner.startsWith(QStringLiteral("Stored run #12 “before the break” from 2026-11-25 14:20:31")),
-                 qPrintable(heading.banner));
+        QVERIFY2(
+            heading.banner.startsWith(QStringLiteral("Stored run #12 “before the break” from 2026-11-25 14:20:31")),
+            qPrintable(heading.banner));
         QVERIFY(heading.banner.contains(QStringLiteral("not a live run")));
-        QCOMPARE(heading.windowTitle, stored.caption() + QStringLiteral(" — ") + m_gather.title + QStringLiteral(" — Coroscope"));
+        QCOMPARE(heading.windowTitle,
+                 stored.caption() + QStringLiteral(" — ") + m_gather.title + QStringLiteral(" — Coroscope"));
         // A run started over it is live again: no banner.
         QVERIFY(windowHeading(&m_gather, &stored, true).banner.isEmpty());
     }

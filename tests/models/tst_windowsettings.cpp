@@ -23,6 +23,7 @@ private Q_SLOTS:
         kept.theme = QStringLiteral("dark");
         kept.replaySpeed = 0.25;
         kept.lastPattern = QStringLiteral("semaphore");
+        kept.presentationScale = 250;
         kept.parameters.insert(QStringLiteral("semaphore"), {{QStringLiteral("limit"), 3}});
         kept.parameters.insert(QStringLiteral("gather"), {{QStringLiteral("latency_ms"), 150}});
         {
@@ -39,6 +40,7 @@ private Q_SLOTS:
         QCOMPARE(read.theme, QStringLiteral("dark"));
         QCOMPARE(read.replaySpeed, 0.25);
         QCOMPARE(read.lastPattern, QStringLiteral("semaphore"));
+        QCOMPARE(read.presentationScale, 250);
         QCOMPARE(read.parameters.value(QStringLiteral("semaphore")).value(QStringLiteral("limit")).toInt(), 3);
         QCOMPARE(read.parameters.value(QStringLiteral("gather")).value(QStringLiteral("latency_ms")).toInt(), 150);
     }
@@ -61,12 +63,14 @@ private Q_SLOTS:
             file.setValue(QStringLiteral("view/fontSteps"), 400);
             file.setValue(QStringLiteral("replay/speed"), QStringLiteral("fast"));
             file.setValue(QStringLiteral("timeline/nameColumnWidth"), -30);
+            file.setValue(QStringLiteral("present/scale"), 1000);
         }
         const QSettings file(path(), QSettings::IniFormat);
         auto read = WindowSettings::read(file);
         QCOMPARE(read.fontSteps, WindowSettings::largestFontStep);
         QCOMPARE(read.replaySpeed, 1.0);
         QCOMPARE(read.nameColumnWidth, 0);
+        QCOMPARE(read.presentationScale, 200);
         {
             QSettings again(path(), QSettings::IniFormat);
             again.setValue(QStringLiteral("replay/speed"), -2);

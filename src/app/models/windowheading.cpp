@@ -14,7 +14,7 @@ QString openedBanner(const OpenedTrace &opened)
 {
     const QString name = opened.name.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(opened.name);
     if (opened.historyId > 0)
-        return QStringLiteral("Stored run #%1%2 from %3, not a live run. Run (F5) starts a new one.")
+        return QStringLiteral("Stored run #%1%2 from %3, not a live run. Run (Ctrl+R) starts a new one.")
             .arg(opened.historyId)
             .arg(name, opened.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     return QStringLiteral("Imported trace %1%2, not a live run.").arg(QFileInfo(opened.filePath).fileName(), name);

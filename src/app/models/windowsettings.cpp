@@ -27,14 +27,17 @@ WindowSettings WindowSettings::read(const QSettings &settings)
             read.parameters.insert(key.mid(parametersGroup.size() + 1), settings.value(key).toMap());
     }
     read.nameColumnWidth = std::max(0, settings.value(QStringLiteral("timeline/nameColumnWidth")).toInt());
-    read.fontSteps =
-        std::clamp(settings.value(QStringLiteral("view/fontSteps")).toInt(), smallestFontStep, largestFontStep);
+    read.fontSteps = std::clamp(settings.value(QStringLiteral("view/fontSteps")).toInt(), smallestFontStep,
+                                largestFontStep);
     read.theme = settings.value(QStringLiteral("view/theme")).toString();
     bool isNumber = false;
     const double speed = settings.value(QStringLiteral("replay/speed")).toDouble(&isNumber);
     if (isNumber && std::isfinite(speed) && speed > 0)
         read.replaySpeed = speed;
     read.lastPattern = settings.value(QStringLiteral("run/lastPattern")).toString();
+    const int scale = settings.value(QStringLiteral("present/scale")).toInt(&isNumber);
+    if (isNumber && scale >= 150 && scale <= 300)
+        read.presentationScale = scale;
     return read;
 }
 
@@ -49,6 +52,7 @@ void WindowSettings::write(QSettings &settings) const
     settings.setValue(QStringLiteral("view/theme"), theme);
     settings.setValue(QStringLiteral("replay/speed"), replaySpeed);
     settings.setValue(QStringLiteral("run/lastPattern"), lastPattern);
+    settings.setValue(QStringLiteral("present/scale"), presentationScale);
     for (auto it = parameters.cbegin(); it != parameters.cend(); ++it)
         settings.setValue(parametersGroup + QLatin1Char('/') + it.key(), it.value());
 }

@@ -24,6 +24,7 @@ struct WindowSettings {
     int fontSteps = 0; // each step is 10% larger text
     QString theme; // "system", "light" or "dark"; empty: system
     double replaySpeed = 1.0;
+    int presentationScale = 200; // percent, 150..300
     QString lastPattern;
     QHash<QString, QVariantMap> parameters; // the last values, by pattern id
 

@@ -23,8 +23,7 @@ TraceOpening::~TraceOpening()
     delete m_jobs;
 }
 
-void TraceOpening::start(const QString &description, Job job, Progress progress,
-                         std::function<void(OpenResult &)> done)
+void TraceOpening::start(const QString &description, Job job, Progress progress, std::function<void(OpenResult &)> done)
 {
     auto finish = [this, done](OpenResult &result) {
         closeDialog();

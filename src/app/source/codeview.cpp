@@ -39,9 +39,7 @@ CodeView::CodeView(QWidget *parent)
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    auto font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    font.setPointSizeF(QWidget::font().pointSizeF());
-    setFont(font);
+    followApplicationFontSize();
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeView::updateGutterGeometry);
     connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
         if (dy != 0)
@@ -161,6 +159,17 @@ void CodeView::changeEvent(QEvent *event)
     } else if (event->type() == QEvent::FontChange) {
         updateGutterGeometry();
     }
+}
+
+void CodeView::followApplicationFontSize()
+{
+    // Only the family is this view's own: the size is inherited, so larger text and
+    // presentation mode grow the code with everything else.
+    const auto fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QFont font;
+    font.setFamilies(fixed.families());
+    font.setStyleHint(QFont::Monospace);
+    setFont(font);
 }
 
 void CodeView::applyTheme()

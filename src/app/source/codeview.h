@@ -40,6 +40,7 @@ private:
     void updateGutterGeometry();
     void updateSelections();
     void applyTheme();
+    void followApplicationFontSize();
 
     Gutter *m_gutter;
     RuleHighlighter *m_highlighter = nullptr;

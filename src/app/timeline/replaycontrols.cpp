@@ -39,7 +39,9 @@ PlayheadLabel::PlayheadLabel(const timeline::TimelineModel *model, const Timelin
 {
     setObjectName(QStringLiteral("playheadLabel"));
     setContentsMargins(12, 0, 6, 0);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    QFont digits; // fixed width, the size of the rest of the text
+    digits.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    setFont(digits);
     connect(state, &TimelineState::playheadChanged, this, &PlayheadLabel::refresh);
 }
 

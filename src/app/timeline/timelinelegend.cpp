@@ -24,16 +24,17 @@ TimelineLegend::TimelineLegend(QWidget *parent)
 std::vector<TimelineLegend::Entry> TimelineLegend::currentEntries() const
 {
     const auto p = TimelinePalette::forPalette(palette());
-    std::vector<Entry> entries = {{QStringLiteral("running"), p.running(), Swatch::Bar}};
+    std::vector<Entry> entries = {{QStringLiteral("running"), p.running(), Swatch::Bar, Qt::NoBrush}};
     for (const auto reason : {SuspendReason::Network, SuspendReason::Database, SuspendReason::Timer,
                               SuspendReason::Semaphore, SuspendReason::ThreadPool, SuspendReason::ChildJoin}) {
-        entries.push_back({QStringLiteral("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar});
+        entries.push_back(
+            {QStringLiteral("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar, p.hatch(reason)});
     }
-    entries.push_back({QStringLiteral("queued"), p.queued(), Swatch::Line});
+    entries.push_back({QStringLiteral("queued"), p.queued(), Swatch::Line, Qt::NoBrush});
     // A cancellation is a mark at the moment it arrived; the wait it ended keeps its colour.
-    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Cross});
-    entries.push_back({QStringLiteral("failed"), p.failed(), Swatch::Diamond});
-    entries.push_back({QStringLiteral("loop blocked"), p.lagBlocked(), Swatch::Band});
+    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Cross, Qt::NoBrush});
+    entries.push_back({QStringLiteral("failed"), p.failed(), Swatch::Diamond, Qt::NoBrush});
+    entries.push_back({QStringLiteral("loop blocked"), p.lagBlocked(), Swatch::Band, Qt::NoBrush});
     return entries;
 }
 
@@ -101,6 +102,10 @@ void TimelineLegend::paintEvent(QPaintEvent *)
         case Swatch::Bar:
             painter.setBrush(entry.color);
             painter.drawRoundedRect(box, 2, 2);
+            if (entry.hatch.style() != Qt::NoBrush) {
+                painter.setBrush(entry.hatch);
+                painter.drawRoundedRect(box, 2, 2);
+            }
             break;
         case Swatch::Line:
             painter.fillRect(QRectF(box.left(), box.center().y() - 1.5, box.width(), 3), entry.color);

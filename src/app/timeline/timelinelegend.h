@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBrush>
 #include <QWidget>
 
 namespace coroscope::app {
@@ -28,6 +29,7 @@ private:
         QString text;
         QColor color;
         Swatch swatch;
+        QBrush hatch = Qt::NoBrush; // over the colour, on a projector
     };
     std::vector<Entry> currentEntries() const;
     // Lays the entries out for `width`; returns the height used.

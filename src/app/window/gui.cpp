@@ -3,6 +3,7 @@
 
 #include "app/compare/comparewindow.h"
 #include "app/models/environment.h"
+#include "app/present/presentationmode.h"
 #include "app/window/guioptions.h"
 #include "app/window/mainwindow.h"
 #include "patterns/catalog.h"
@@ -116,6 +117,10 @@ int runGui(const GuiOptions &options)
         window.show();
     shown->show();
     shown->raise();
+    if (options.presentationScale > 0)
+        window.presentation()->setScale(options.presentationScale);
+    if (options.present)
+        window.presentation()->setOn(true);
     reportBrokenPatterns(&window, screenshot);
 
     int exitCode = 0;

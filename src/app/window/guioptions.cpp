@@ -47,7 +47,12 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
         QStringLiteral("history"), QStringLiteral("Run history file to record into and list."), QStringLiteral("file"));
     const QCommandLineOption compare(QStringLiteral("compare"),
                                      QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
-    parser.addOptions({pattern, set, run, screenshot, theme, compare, history});
+    const QCommandLineOption present(QStringLiteral("present"),
+                                     QStringLiteral("Start in presentation mode (F5 leaves and enters it)."));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("Presentation text size in percent, 150 to 300."),
+                                   QStringLiteral("percent"));
+    parser.addOptions({pattern, set, run, screenshot, theme, compare, history, present, scale});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -70,6 +75,16 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
         return result;
     }
     options.run = parser.isSet(run);
+    options.present = parser.isSet(present);
+    if (parser.isSet(scale)) {
+        bool isNumber = false;
+        options.presentationScale = parser.value(scale).toInt(&isNumber);
+        if (!isNumber || options.presentationScale < 150 || options.presentationScale > 300) {
+            result.error
+                = QStringLiteral("--scale must be a percentage from 150 to 300 (got \"%1\")").arg(parser.value(scale));
+            return result;
+        }
+    }
     options.theme = parser.value(theme);
     if (parser.isSet(history))
         options.historyPath = QFileInfo(parser.value(history)).absoluteFilePath();

@@ -8,12 +8,14 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--screenshot FILE] [--theme light|dark|system] [--history FILE]`, or `coroscope --compare
-// RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by side.
+// [--present [--scale PERCENT]] [--screenshot FILE] [--theme light|dark|system] [--history FILE]`, or `coroscope
+// --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by side.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
     bool run = false;
+    bool present = false; // start in presentation mode
+    int presentationScale = 0; // percent; 0: the saved choice
     QString screenshotPath; // absolute
     QString theme; // empty: the saved choice
     QString historyPath; // absolute; empty: patterns::defaultHistoryPath()

@@ -55,7 +55,7 @@ QAction *MainActions::theme(Theme theme) const
 MainActions createMainActions(QWidget *window, QAction *historyToggle)
 {
     MainActions a;
-    a.run = makeAction(window, "run", QStringLiteral("&Run"), {K(Qt::CTRL | Qt::Key_R), K(Qt::Key_F5)},
+    a.run = makeAction(window, "run", QStringLiteral("&Run"), {K(Qt::CTRL | Qt::Key_R)},
                        QStringLiteral("Run the pattern with these parameters"));
     a.stop = makeAction(window, "stop", QStringLiteral("&Stop"), {K(Qt::Key_Escape), K(Qt::SHIFT | Qt::Key_F5)},
                         QStringLiteral("Cancel the run: every task gets CancelledError at its co_await"));
@@ -102,6 +102,27 @@ MainActions createMainActions(QWidget *window, QAction *historyToggle)
     a.filterLog = makeAction(window, "filterLog", QStringLiteral("Filter event &log"), {K(Qt::CTRL | Qt::Key_L)});
     a.fullScreen = makeCheckable(window, "fullScreen", QStringLiteral("F&ull screen"),
                                  {K(K::FullScreen), K(Qt::Key_F11)});
+    // F5, as in every presentation program.
+    a.present = makeCheckable(
+        window, "present", QStringLiteral("&Present"), {K(Qt::Key_F5)},
+        QStringLiteral("Presentation mode: large text, projector colours, only what the class needs"));
+    auto *scales = new QActionGroup(window);
+    for (std::size_t i = 0; i < a.presentationScales.size(); ++i) {
+        const int percent = 150 + int(i) * 50;
+        auto *scale = makeCheckable(window, "presentationScale", QStringLiteral("%1%").arg(percent), {});
+        scale->setObjectName(QStringLiteral("presentationScale%1").arg(percent));
+        scale->setData(percent);
+        scales->addAction(scale);
+        a.presentationScales[i] = scale;
+    }
+    a.presentNext = makeAction(window, "presentNext", QStringLiteral("Next step"), {K(Qt::Key_PageDown)});
+    a.presentPrevious = makeAction(window, "presentPrevious", QStringLiteral("Previous step"), {K(Qt::Key_PageUp)});
+    a.blank = makeCheckable(window, "blank", QStringLiteral("&Blank the screen"), {K(Qt::Key_B)},
+                            QStringLiteral("Hide everything from the class for a moment"));
+    a.leavePresentation = makeAction(window, "leavePresentation", QStringLiteral("Leave presentation"),
+                                     {K(Qt::Key_Escape)});
+    for (auto *action : a.presenting())
+        action->setEnabled(false);
 
     a.play = makeAction(window, "play", QStringLiteral("Play"), {K(Qt::Key_Space)},
                         QStringLiteral("Replay the run from the playhead"));

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <array>
+
 class QAction;
 class QWidget;
 
@@ -38,6 +40,13 @@ struct MainActions {
     QAction *findPattern = nullptr;
     QAction *filterLog = nullptr;
     QAction *fullScreen = nullptr;
+    QAction *present = nullptr;
+    std::array<QAction *, 4> presentationScales = {}; // 150%..300%, checkable, data() the percent
+    // In presentation mode only, for the keyboard or a presentation clicker
+    QAction *presentNext = nullptr;
+    QAction *presentPrevious = nullptr;
+    QAction *blank = nullptr;
+    QAction *leavePresentation = nullptr;
     // Replay
     QAction *play = nullptr;
     QAction *next = nullptr;
@@ -53,6 +62,7 @@ struct MainActions {
     QList<QAction *> replay() const { return {play, next, previous, faster, slower}; }
     // The view commands, enabled together when there is a trace on the timeline.
     QList<QAction *> view() const { return {zoomIn, zoomOut, fit, follow}; }
+    QList<QAction *> presenting() const { return {presentNext, presentPrevious, blank, leavePresentation}; }
 };
 
 // Makes every action, owned by and added to `window` (so its shortcuts work anywhere in it).

@@ -16,6 +16,7 @@
 #include "app/models/tracecontroller.h"
 #include "app/models/waitinglines.h"
 #include "app/models/windowheading.h"
+#include "app/present/presentationmode.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/patternbrowser.h"
 #include "app/run/statspanel.h"
@@ -107,8 +108,9 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_ui->summaryLabel->setWordWrap(true);
 
     m_actions = createMainActions(this, m_history->toggleViewAction());
-    connectActions();
     createMenusAndToolBar();
+    createPresentationMode();
+    connectActions();
     m_ui->fileMenu->insertAction(m_actions.quit, m_actions.openTrace);
     m_ui->fileMenu->insertSeparator(m_actions.quit);
     m_ui->viewMenu->addSeparator();
@@ -158,6 +160,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The font and the look are the application's: give them back.
+    m_presentation->setOn(false);
     // Stops a load still under way before anything it reports to goes.
     delete m_opening;
     // The models point into the shown trace: they let go of it before it goes.
@@ -228,7 +232,35 @@ void MainWindow::connectActions()
     connect(a.resetText, &QAction::triggered, this, [this] { changeFontSize(-m_fontSteps); });
     connect(a.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(a.shortcuts, &QAction::triggered, this, [this] { showShortcutsDialog(this); });
+
+    connect(a.present, &QAction::triggered, m_presentation, &PresentationMode::setOn);
+    connect(m_presentation, &PresentationMode::toggled, a.present, &QAction::setChecked);
+    connect(a.leavePresentation, &QAction::triggered, m_presentation, [this] { m_presentation->setOn(false); });
+    connect(a.presentNext, &QAction::triggered, m_replay, &ReplayController::stepNext);
+    connect(a.presentPrevious, &QAction::triggered, m_replay, &ReplayController::stepPrevious);
+    connect(a.blank, &QAction::triggered, m_presentation, &PresentationMode::setBlank);
+    connect(m_presentation, &PresentationMode::blankChanged, a.blank, &QAction::setChecked);
+    for (auto *scale : a.presentationScales) {
+        scale->setChecked(scale->data().toInt() == m_presentation->scale());
+        connect(scale, &QAction::triggered, m_presentation,
+                [this, scale] { m_presentation->setScale(scale->data().toInt()); });
+    }
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createPresentationMode()
+{
+    PresentationMode::Setup setup;
+    setup.window = this;
+    // What a class needs is the title, the timeline and the code.
+    setup.hiddenWhilePresenting = {m_history,       m_ui->sideSplitter, statsPanel(),
+                                   eventLogPanel(), m_ui->toolBar,      statusBar()};
+    setup.ownActions = m_actions.presenting();
+    setup.applyLook = [this](bool on) {
+        applyProjectorLook(on, m_theme);
+        m_actions.theme(m_theme)->setChecked(true);
+    };
+    m_presentation = new PresentationMode(setup);
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -249,6 +281,11 @@ void MainWindow::createMenusAndToolBar()
     m_ui->viewMenu->addActions({a.largerText, a.smallerText, a.resetText});
     m_ui->viewMenu->addSeparator();
     m_ui->viewMenu->addActions({a.findPattern, a.filterLog, a.fullScreen});
+    m_ui->viewMenu->addSeparator();
+    m_ui->viewMenu->addActions({a.present, a.blank});
+    auto *scaleMenu = m_ui->viewMenu->addMenu(QStringLiteral("Presentation &text size"));
+    for (auto *scale : a.presentationScales)
+        scaleMenu->addAction(scale);
     m_ui->replayMenu->addActions({a.play, a.previous, a.next});
     m_ui->replayMenu->addSeparator();
     m_ui->replayMenu->addActions({a.faster, a.slower});
@@ -308,7 +345,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         refreshIcons();
         m_logModel->setPalette(TimelinePalette::forPalette(palette()));
-    } else if (event->type() == QEvent::ApplicationFontChange) {
+    } else if (event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange) {
         auto titleFont = m_ui->titleLabel->font();
         titleFont.setPointSizeF(QApplication::font().pointSizeF() * 1.45);
         m_ui->titleLabel->setFont(titleFont);
@@ -555,6 +592,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_replay->pause();
     cancelOpening();
+    m_presentation->setOn(false); // what is saved is the window the teacher set up, not the projector's
     if (m_settings)
         saveSettings();
     if (isRunning()) {
@@ -578,6 +616,9 @@ bool MainWindow::restoreSettings()
     changeFontSize(saved.fontSteps);
     setTheme(themeFromString(saved.theme));
     m_replay->setSpeed(saved.replaySpeed);
+    m_presentation->setScale(saved.presentationScale);
+    for (auto *scale : m_actions.presentationScales)
+        scale->setChecked(scale->data().toInt() == m_presentation->scale());
     if (!saved.lastPattern.isEmpty() && patterns::Catalog::instance().find(saved.lastPattern)) {
         // Selecting again re-reads the saved parameters.
         m_pattern = nullptr;
@@ -602,6 +643,7 @@ void MainWindow::saveSettings()
     kept.fontSteps = m_fontSteps;
     kept.theme = toString(m_theme);
     kept.replaySpeed = m_replay->speed();
+    kept.presentationScale = m_presentation->scale();
     if (m_pattern) {
         kept.lastPattern = m_pattern->info().id;
         kept.parameters.insert(m_pattern->info().id, parameterPanel()->values());

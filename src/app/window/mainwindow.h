@@ -37,6 +37,7 @@ class ExportFeedback;
 class ParameterPanel;
 class PatternBrowser;
 class PlayheadLabel;
+class PresentationMode;
 class ReplayController;
 class SourcePanel;
 class SpeedBox;
@@ -114,6 +115,7 @@ public:
     StatsPanel *statsPanel() const;
     EventLogPanel *eventLogPanel() const;
     const MainActions &mainActions() const { return m_actions; }
+    PresentationMode *presentation() const { return m_presentation; }
 
 public Q_SLOTS:
     // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
@@ -134,6 +136,7 @@ protected:
 
 private:
     void connectActions();
+    void createPresentationMode();
     void createMenusAndToolBar();
     void setDefaultLayout();
     void onPatternSelected(const QString &id);
@@ -162,6 +165,7 @@ private:
     ReplayController *m_replay;
     TraceController *m_shown;
     HistoryDock *m_history;
+    PresentationMode *m_presentation = nullptr;
     TraceOpening *m_opening;
     StatusIndicators *m_indicators = nullptr;
     QLabel *m_banner = nullptr;

@@ -23,8 +23,8 @@ StatusIndicators::StatusIndicators(QStatusBar *bar, const Environment *environme
     showServer();
     if (!m_environment)
         return;
-    m_server->setToolTip(tr("The HTTP server the patterns talk to, on this machine.\nDemo database: %1")
-                             .arg(m_environment->databasePath()));
+    m_server->setToolTip(
+        tr("The HTTP server the patterns talk to, on this machine.\nDemo database: %1").arg(m_environment->databasePath()));
     // The server's counters move while a run talks to it.
     auto *refresh = new QTimer(this);
     refresh->setInterval(500);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/window/theme.h"
 
+#include "timeline/timelinepalette.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
@@ -68,7 +70,35 @@ QPalette lightPalette()
     return p;
 }
 
+// Black on white, nothing in between that a projector could wash out.
+QPalette projectorPalette()
+{
+    auto p = lightPalette();
+    p.setColor(QPalette::Window, Qt::white);
+    p.setColor(QPalette::WindowText, Qt::black);
+    p.setColor(QPalette::Text, Qt::black);
+    p.setColor(QPalette::ButtonText, Qt::black);
+    p.setColor(QPalette::PlaceholderText, QColor(0x30, 0x30, 0x30));
+    p.setColor(QPalette::AlternateBase, QColor(0xf0, 0xf0, 0xf0));
+    p.setColor(QPalette::Highlight, QColor(0x00, 0x4f, 0xa8));
+    p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xf4, 0xc0));
+    p.setColor(QPalette::ToolTipText, Qt::black);
+    return p;
+}
+
 } // namespace
+
+void applyProjectorLook(bool on, Theme otherwise)
+{
+    // The timeline's colours first: the palette change below makes every view re-read them.
+    timeline::TimelinePalette::useProjector(on);
+    if (!on) {
+        applyTheme(otherwise);
+        return;
+    }
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(projectorPalette());
+}
 
 QString toString(Theme theme)
 {

@@ -12,5 +12,8 @@ Theme themeFromString(const QString &text); // anything unknown is System
 
 // Switches the whole application. System restores the palette the platform gave at startup.
 void applyTheme(Theme theme);
+// Presentation mode's look (high contrast, hatched waits) over the whole application; off puts
+// `otherwise` back.
+void applyProjectorLook(bool on, Theme otherwise);
 
 } // namespace coroscope::app

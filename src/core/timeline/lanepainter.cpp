@@ -206,7 +206,10 @@ void LanePainter::paintLayout(QPainter &painter, const QRectF &bar, const Lane &
     constexpr std::size_t maxRuns = 96;
     if (!bars.empty() && bars.size() <= maxRuns) {
         for (const auto &run : bars) {
-            painter.fillRect(layout.rect(run, bar.top(), bar.height()), QColor::fromRgba(colors[run.key]));
+            const auto rect = layout.rect(run, bar.top(), bar.height());
+            painter.fillRect(rect, QColor::fromRgba(colors[run.key]));
+            if (run.key >= SpanStateCount && frame.palette.isProjector())
+                painter.fillRect(rect, frame.palette.hatch(trace::SuspendReason(run.key - SpanStateCount)));
             ++t_drawCount;
         }
     } else if (!bars.empty()) {

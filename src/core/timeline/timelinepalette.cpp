@@ -1,13 +1,73 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timelinepalette.h"
 
+#include <atomic>
+
 namespace coroscope::timeline {
 
 using trace::SuspendReason;
 
+namespace {
+
+std::atomic<bool> projectorInUse = false;
+
+} // namespace
+
 TimelinePalette TimelinePalette::forPalette(const QPalette &palette)
 {
+    if (projectorInUse)
+        return projector();
     return palette.color(QPalette::Window).lightnessF() < 0.5 ? dark() : light();
+}
+
+void TimelinePalette::useProjector(bool on)
+{
+    projectorInUse = on;
+}
+
+bool TimelinePalette::isProjectorInUse()
+{
+    return projectorInUse;
+}
+
+TimelinePalette TimelinePalette::projector()
+{
+    auto p = light();
+    p.m_hatched = true;
+    // Okabe-Ito at full strength: the light set's softer tints vanish on a projector.
+    p.m_running = QColor(0x00, 0x9e, 0x73);
+    p.m_reasons[std::size_t(SuspendReason::Network)] = QColor(0x00, 0x72, 0xb2);
+    p.m_reasons[std::size_t(SuspendReason::Database)] = QColor(0xcc, 0x79, 0xa7);
+    p.m_reasons[std::size_t(SuspendReason::Timer)] = QColor(0xe6, 0x9f, 0x00);
+    p.m_reasons[std::size_t(SuspendReason::Semaphore)] = QColor(0xf0, 0xe4, 0x42);
+    p.m_reasons[std::size_t(SuspendReason::ThreadPool)] = QColor(0x56, 0xb4, 0xe9);
+    p.m_reasons[std::size_t(SuspendReason::ChildJoin)] = QColor(0x99, 0x99, 0x99);
+    p.m_reasons[std::size_t(SuspendReason::Other)] = QColor(0xbb, 0xbb, 0xbb);
+    p.m_failed = QColor(0xd5, 0x5e, 0x00);
+    p.m_cancelled = QColor(0x33, 0x33, 0x33);
+    p.m_text = Qt::black;
+    p.m_mutedText = QColor(0x33, 0x33, 0x33);
+    p.m_grid = QColor(0, 0, 0, 40);
+    p.m_playhead = QColor(0xc0, 0x00, 0x50);
+    return p;
+}
+
+QBrush TimelinePalette::hatch(SuspendReason reason) const
+{
+    if (!m_hatched)
+        return Qt::NoBrush;
+    auto ink = textOn(suspended(reason));
+    ink.setAlpha(150);
+    switch (reason) {
+    case SuspendReason::Network: return QBrush(ink, Qt::BDiagPattern);
+    case SuspendReason::Database: return QBrush(ink, Qt::CrossPattern);
+    case SuspendReason::Timer: return QBrush(ink, Qt::VerPattern);
+    case SuspendReason::Semaphore: return QBrush(ink, Qt::FDiagPattern);
+    case SuspendReason::ThreadPool: return QBrush(ink, Qt::HorPattern);
+    case SuspendReason::ChildJoin: return QBrush(ink, Qt::Dense6Pattern);
+    case SuspendReason::Other: return QBrush(ink, Qt::DiagCrossPattern);
+    }
+    return Qt::NoBrush;
 }
 
 TimelinePalette TimelinePalette::light()

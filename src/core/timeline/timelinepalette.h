@@ -3,6 +3,7 @@
 
 #include "timeline/lane.h"
 
+#include <QBrush>
 #include <QColor>
 #include <QPalette>
 
@@ -10,15 +11,27 @@
 
 namespace coroscope::timeline {
 
-// The timeline's colours, one set for light and one for dark backgrounds. Hues follow the
-// Okabe-Ito set, so the states stay apart for colour-blind students and on washed-out projectors.
+// The timeline's colours, one set for light and one for dark backgrounds, and one for a
+// projector. Hues follow the Okabe-Ito set, so the states stay apart for colour-blind students;
+// the projector set is darker and fully saturated on white, and hatches every kind of wait, so
+// that a washed-out beamer or a student who cannot tell red from green still reads the reason.
 class TimelinePalette
 {
 public:
-    // Picks the light or dark set from the window colour of `palette`.
+    // Picks the light or dark set from the window colour of `palette`, or the projector set
+    // while presentation mode has the whole app on it.
     static TimelinePalette forPalette(const QPalette &palette);
     static TimelinePalette light();
     static TimelinePalette dark();
+    static TimelinePalette projector();
+    // Presentation mode switches every view at once, as a theme does.
+    static void useProjector(bool on);
+    static bool isProjectorInUse();
+
+    bool isProjector() const { return m_hatched; }
+    // Drawn over a wait's fill: a pattern of its own per reason, or no brush outside the
+    // projector set.
+    QBrush hatch(trace::SuspendReason reason) const;
 
     bool isDark() const { return m_dark; }
     QColor running() const { return m_running; }
@@ -44,6 +57,7 @@ public:
 
 private:
     bool m_dark = false;
+    bool m_hatched = false;
     QColor m_running;
     std::array<QColor, trace::SuspendReasonCount> m_reasons;
     QColor m_queued;
