@@ -106,6 +106,9 @@ private Q_SLOTS:
         r.recordAt(Ms, EventKind::Suspended, 1, r.intern(QStringLiteral("product API (5/5 in use)")), r.intern(here),
                    quint8(SuspendReason::Semaphore));
         r.recordAt(201 * Ms, EventKind::Resumed, 1);
+        r.recordAt(202 * Ms, EventKind::Created, 2, r.intern(QStringLiteral("fetch_with_limit 7")), 0, 0, 0);
+        r.recordAt(202 * Ms, EventKind::Suspended, 2, r.intern(QStringLiteral("product API (4/5 in use)")), 0,
+                   quint8(SuspendReason::Semaphore));
         Trace trace;
         r.drainInto(trace);
         const auto captions = texts(classroom::narrate(trace));
@@ -113,6 +116,8 @@ private Q_SLOTS:
                                                    "at line %1")
                                         .arg(here.line()));
         QCOMPARE(captions.value(3), QStringLiteral("fetch_with_limit 6 resumed: it got a permit after 200 ms"));
+        // A free permit is taken on the way, without waiting.
+        QCOMPARE(captions.value(5), QStringLiteral("fetch_with_limit 7 takes a permit: product API has 4 of 5 in use"));
     }
 
     void aTimeoutSaysWhatItCancels()
@@ -154,17 +159,17 @@ private Q_SLOTS:
     {
         testing::PatternFixture fixture;
         QVERIFY(fixture.start());
-        const auto semaphore = fixture.run(QStringLiteral("semaphore"), {{QStringLiteral("products"), 4},
-                                                                         {QStringLiteral("limit"), 2},
-                                                                         {QStringLiteral("latency_ms"), 30}});
+        const auto semaphore = fixture.run(
+            QStringLiteral("semaphore"),
+            {{QStringLiteral("products"), 4}, {QStringLiteral("limit"), 2}, {QStringLiteral("latency_ms"), 30}});
         QVERIFY(semaphore && semaphore->isFinished());
         auto captions = texts(classroom::narrate(semaphore->trace()));
         QVERIFY2(captions.join(QLatin1Char('\n')).contains(QStringLiteral("waits: product API has 2 of 2 permits in use")),
                  qPrintable(joined(captions)));
         QVERIFY(joined(captions).contains(QStringLiteral(" answered after ")));
 
-        const auto timeout = fixture.run(QStringLiteral("timeout"), {{QStringLiteral("latency_ms"), 400},
-                                                                     {QStringLiteral("limit_ms"), 60}});
+        const auto timeout = fixture.run(QStringLiteral("timeout"),
+                                         {{QStringLiteral("latency_ms"), 400}, {QStringLiteral("limit_ms"), 60}});
         QVERIFY(timeout && timeout->isFinished());
         captions = texts(classroom::narrate(timeout->trace()));
         QVERIFY2(anyStartsWith(captions, QStringLiteral("timeout after 60")), qPrintable(joined(captions)));
@@ -173,8 +178,9 @@ private Q_SLOTS:
         const auto blocking = fixture.run(QStringLiteral("pitfall-blocking"), {{QStringLiteral("block_ms"), 120}});
         QVERIFY(blocking && blocking->isFinished());
         captions = texts(classroom::narrate(blocking->trace()));
-        QVERIFY2(joined(captions).contains(QStringLiteral("by bad: blocking calls, which ran without awaiting until line")),
-                 qPrintable(joined(captions)));
+        QVERIFY2(
+            joined(captions).contains(QStringLiteral("by bad: blocking calls, which ran without awaiting until line")),
+            qPrintable(joined(captions)));
     }
 
     void theHtmlReportTellsTheRunEscaped()

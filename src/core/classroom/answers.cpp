@@ -134,7 +134,8 @@ void answerFinishOrder(const Trace &trace, const Question &question, Answer &ans
     std::vector<Finish> finishes;
     for (const auto &choice : question.choices) {
         for (const auto &name : choice.tasks) {
-            const bool known = std::any_of(finishes.begin(), finishes.end(), [&](const Finish &f) { return f.task == name; });
+            const bool known = std::any_of(finishes.begin(), finishes.end(),
+                                           [&](const Finish &f) { return f.task == name; });
             if (!known && finishOf(trace, name) >= 0)
                 finishes.push_back({name, finishOf(trace, name)});
         }
@@ -143,7 +144,8 @@ void answerFinishOrder(const Trace &trace, const Question &question, Answer &ans
         answer.measured = QStringLiteral("none of these tasks finished");
         return;
     }
-    std::stable_sort(finishes.begin(), finishes.end(), [](const Finish &a, const Finish &b) { return a.timeNs < b.timeNs; });
+    std::stable_sort(finishes.begin(), finishes.end(),
+                     [](const Finish &a, const Finish &b) { return a.timeNs < b.timeNs; });
     QStringList order;
     for (const auto &finish : finishes)
         order.append(QStringLiteral("%1 (%2)").arg(finish.task, sinceStart(trace, finish.timeNs)));

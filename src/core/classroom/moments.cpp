@@ -33,7 +33,7 @@ std::vector<Moment> teachingMoments(const Trace &trace)
         switch (event.kind) {
         case EventKind::Suspended:
             kinds.push_back(MomentKind::FirstSuspension);
-            if (event.reason() == SuspendReason::Semaphore)
+            if (event.reason() == SuspendReason::Semaphore && isSemaphoreFull(trace.string(event.label)))
                 kinds.push_back(MomentKind::FirstSemaphoreWait);
             break;
         case EventKind::Finished:

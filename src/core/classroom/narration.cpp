@@ -21,17 +21,31 @@ qint64 msToNs(double ms)
 }
 
 // "product API (5/5 in use)", the label of a semaphore wait (async/semaphore.cpp).
-QString semaphoreWaitText(const QString &resource)
+QRegularExpressionMatch matchPermits(const QString &resource)
 {
     static const QRegularExpression inUse(QStringLiteral("^(.*) \\((\\d+)/(\\d+) in use\\)$"));
-    const auto match = inUse.match(resource);
+    return inUse.match(resource);
+}
+
+QString semaphoreWaitText(const QString &resource)
+{
+    const auto match = matchPermits(resource);
     if (!match.hasMatch())
         return QStringLiteral("waits for %1").arg(resource);
+    if (!isSemaphoreFull(resource))
+        return QStringLiteral("takes a permit: %1 has %2 of %3 in use")
+            .arg(match.captured(1), match.captured(2), match.captured(3));
     return QStringLiteral("waits: %1 has %2 of %3 permits in use")
         .arg(match.captured(1), match.captured(2), match.captured(3));
 }
 
 } // namespace
+
+bool isSemaphoreFull(const QString &resource)
+{
+    const auto match = matchPermits(resource);
+    return match.hasMatch() && match.captured(2).toInt() >= match.captured(3).toInt();
+}
 
 bool isTimeoutMark(const QString &text)
 {
@@ -179,9 +193,10 @@ std::optional<Caption> Narrator::next(qsizetype index)
     switch (event.kind) {
     case EventKind::Created: {
         const auto parent = TaskId(event.value);
-        caption.text = parent == 0
-                           ? QStringLiteral("%1 starts the run").arg(taskName(event.task))
-                           : QStringLiteral("%1 spawns %2%3").arg(taskName(parent), taskName(event.task), atLine(event.location));
+        caption.text
+            = parent == 0
+                  ? QStringLiteral("%1 starts the run").arg(taskName(event.task))
+                  : QStringLiteral("%1 spawns %2%3").arg(taskName(parent), taskName(event.task), atLine(event.location));
         break;
     }
     case EventKind::Started:

@@ -71,6 +71,10 @@ private:
 // Whether a mark is a deadline expiring: the text async/timeout.cpp marks it with.
 bool isTimeoutMark(const QString &text);
 
+// Whether a semaphore wait's label says every permit was in use: a real wait, not a permit taken
+// on the way (async/semaphore.cpp labels both).
+bool isSemaphoreFull(const QString &resource);
+
 // Every caption of a trace, in time order.
 Transcript narrate(const trace::Trace &trace);
 

@@ -242,8 +242,9 @@ QString transcriptTable(const Trace &trace, int maxRows)
     QString html = QStringLiteral(
         "<table class=\"transcript\">\n<tr><th class=\"num\">time</th><th>what happened</th></tr>\n");
     for (std::size_t i = 0; i < shown; ++i) {
-        html += QStringLiteral("<tr><td class=\"num\">") + esc(formatTimeMs(transcript[i].timeNs - trace.startNs()))
-                + QStringLiteral("</td><td>") + esc(transcript[i].text) + QStringLiteral("</td></tr>\n");
+        html += QStringLiteral("<tr class=\"step\"><td class=\"num\">")
+                + esc(formatTimeMs(transcript[i].timeNs - trace.startNs())) + QStringLiteral("</td><td>")
+                + esc(transcript[i].text) + QStringLiteral("</td></tr>\n");
     }
     html += QStringLiteral("</table>\n");
     if (shown < transcript.size())
