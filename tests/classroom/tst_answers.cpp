@@ -39,31 +39,31 @@ private Q_SLOTS:
         const auto ms = [](int value) { return QVariant(value); };
         row("sequential: three calls", "sequential", {{u"calls"_s, 3}, {u"latency_ms"_s, ms(60)}}, "how-long",
             "calls-times-latency");
-        row("sequential: one call, both the same", "sequential", {{u"calls"_s, 1}, {u"latency_ms"_s, ms(60)}}, "how-long",
-            "too-close");
+        row("sequential: one call, both the same", "sequential", {{u"calls"_s, 1}, {u"latency_ms"_s, ms(60)}},
+            "how-long", "too-close");
         row("gather", "gather", {{u"latency_ms"_s, ms(80)}}, "how-long", "one-latency");
-        row("gather-errors: orders down", "gather-errors", {{u"latency_ms"_s, ms(150)}, {u"failing_service"_s, u"orders"_s}},
-            "first-done", "get-orders");
-        row("gather-errors: user down", "gather-errors", {{u"latency_ms"_s, ms(150)}, {u"failing_service"_s, u"user"_s}},
-            "first-done", "get-user");
+        row("gather-errors: orders down", "gather-errors",
+            {{u"latency_ms"_s, ms(150)}, {u"failing_service"_s, u"orders"_s}}, "first-done", "get-orders");
+        row("gather-errors: user down", "gather-errors",
+            {{u"latency_ms"_s, ms(150)}, {u"failing_service"_s, u"user"_s}}, "first-done", "get-user");
         row("gather-errors: waits for all", "gather-errors", {{u"latency_ms"_s, ms(150)}}, "how-long", "one-latency");
         row("taskgroup: a sibling is cancelled", "taskgroup",
-            {{u"items"_s, 3}, {u"latency_ms"_s, ms(500)}, {u"failing_item"_s, 2}, {u"fail_after_ms"_s, ms(40)}}, "sibling-fate",
-            "cancelled");
+            {{u"items"_s, 3}, {u"latency_ms"_s, ms(500)}, {u"failing_item"_s, 2}, {u"fail_after_ms"_s, ms(40)}},
+            "sibling-fate", "cancelled");
         row("taskgroup: over at the failure", "taskgroup",
-            {{u"items"_s, 3}, {u"latency_ms"_s, ms(500)}, {u"failing_item"_s, 2}, {u"fail_after_ms"_s, ms(40)}}, "how-long",
-            "until-the-failure");
+            {{u"items"_s, 3}, {u"latency_ms"_s, ms(500)}, {u"failing_item"_s, 2}, {u"fail_after_ms"_s, ms(40)}},
+            "how-long", "until-the-failure");
         row("taskgroup: nothing fails", "taskgroup",
-            {{u"items"_s, 3}, {u"latency_ms"_s, ms(100)}, {u"failing_item"_s, 0}, {u"fail_after_ms"_s, ms(40)}}, "sibling-fate",
-            "ok");
-        row("semaphore: the limit holds", "semaphore", {{u"products"_s, 6}, {u"limit"_s, 2}, {u"latency_ms"_s, ms(60)}}, "peak",
-            "the-limit");
-        row("semaphore: in waves", "semaphore", {{u"products"_s, 6}, {u"limit"_s, 2}, {u"latency_ms"_s, ms(60)}}, "how-long",
-            "waves");
-        row("semaphore: fewer than the limit", "semaphore", {{u"products"_s, 3}, {u"limit"_s, 5}, {u"latency_ms"_s, ms(60)}},
-            "peak", "all-at-once");
-        row("semaphore: one wave is one latency", "semaphore", {{u"products"_s, 3}, {u"limit"_s, 5}, {u"latency_ms"_s, ms(60)}},
-            "how-long", "too-close");
+            {{u"items"_s, 3}, {u"latency_ms"_s, ms(100)}, {u"failing_item"_s, 0}, {u"fail_after_ms"_s, ms(40)}},
+            "sibling-fate", "ok");
+        row("semaphore: the limit holds", "semaphore", {{u"products"_s, 6}, {u"limit"_s, 2}, {u"latency_ms"_s, ms(60)}},
+            "peak", "the-limit");
+        row("semaphore: in waves", "semaphore", {{u"products"_s, 6}, {u"limit"_s, 2}, {u"latency_ms"_s, ms(60)}},
+            "how-long", "waves");
+        row("semaphore: fewer than the limit", "semaphore",
+            {{u"products"_s, 3}, {u"limit"_s, 5}, {u"latency_ms"_s, ms(60)}}, "peak", "all-at-once");
+        row("semaphore: one wave is one latency", "semaphore",
+            {{u"products"_s, 3}, {u"limit"_s, 5}, {u"latency_ms"_s, ms(60)}}, "how-long", "too-close");
         row("timeout: the limit first", "timeout", {{u"latency_ms"_s, ms(400)}, {u"limit_ms"_s, ms(100)}}, "how-long",
             "the-limit");
         row("timeout: the answer first", "timeout", {{u"latency_ms"_s, ms(60)}, {u"limit_ms"_s, ms(400)}}, "how-long",
@@ -73,7 +73,8 @@ private Q_SLOTS:
         row("wait-for: answered", "wait-for", {{u"latency_ms"_s, ms(60)}, {u"limit_ms"_s, ms(400)}}, "fetch-fate", "ok");
         row("wait-for: the limit first", "wait-for", {{u"latency_ms"_s, ms(400)}, {u"limit_ms"_s, ms(100)}}, "how-long",
             "the-limit");
-        row("pitfall-blocking: the ticker stalls", "pitfall-blocking", {{u"block_ms"_s, ms(150)}}, "ticker-blocked", "no");
+        row("pitfall-blocking: the ticker stalls", "pitfall-blocking", {{u"block_ms"_s, ms(150)}}, "ticker-blocked",
+            "no");
         row("pitfall-blocking: the ticker ticks", "pitfall-blocking", {{u"block_ms"_s, ms(150)}}, "ticker-async", "yes");
         row("pitfall-blocking: the loop lags", "pitfall-blocking", {{u"block_ms"_s, ms(150)}}, "loop-lag", "block-ms");
         row("executor: the loop lags", "executor", {{u"work_ms"_s, ms(150)}}, "loop-lag", "work-ms");
@@ -82,8 +83,8 @@ private Q_SLOTS:
         row("background-task", "background-task", {{u"order_ms"_s, ms(40)}, {u"email_ms"_s, ms(200)}}, "first-done",
             "create-order");
         row("timed-operation", "timed-operation", {}, "second-order", "error");
-        row("pitfall-unbounded", "pitfall-unbounded", {{u"requests"_s, 12}, {u"limit"_s, 3}, {u"latency_ms"_s, ms(60)}}, "peak",
-            "all-at-once");
+        row("pitfall-unbounded", "pitfall-unbounded", {{u"requests"_s, 12}, {u"limit"_s, 3}, {u"latency_ms"_s, ms(60)}},
+            "peak", "all-at-once");
         row("db-stream", "db-stream", {{u"rows"_s, 2000}, {u"page_size"_s, 100}}, "peak-rows", "whole-table");
         row("pitfall-leak", "pitfall-leak", {{u"calls"_s, 4}, {u"latency_ms"_s, ms(20)}}, "peak-open", "one-per-call");
     }

@@ -55,9 +55,9 @@ private Q_SLOTS:
     {
         testing::PatternFixture fixture;
         QVERIFY(fixture.start());
-        const auto run = fixture.run(QStringLiteral("semaphore"), {{QStringLiteral("products"), 3},
-                                                                   {QStringLiteral("limit"), 1},
-                                                                   {QStringLiteral("latency_ms"), 30}});
+        const auto run = fixture.run(
+            QStringLiteral("semaphore"),
+            {{QStringLiteral("products"), 3}, {QStringLiteral("limit"), 1}, {QStringLiteral("latency_ms"), 30}});
         QVERIFY(run && run->isFinished());
         const auto &trace = run->trace();
         int permits = 0;

@@ -120,16 +120,17 @@ QJsonArray toJson(const Questions &questions)
             case QuestionKind::TickerKeepsTicking: claim = choice.yes; break;
             case QuestionKind::TaskStatus: claim = QLatin1String(trace::toString(choice.status)); break;
             }
-            choices.append(QJsonObject{
-                {QStringLiteral("id"), choice.id}, {QStringLiteral("text"), choice.text}, {QStringLiteral("claim"), claim}});
+            choices.append(QJsonObject{{QStringLiteral("id"), choice.id},
+                                       {QStringLiteral("text"), choice.text},
+                                       {QStringLiteral("claim"), claim}});
         }
         QJsonObject object{{QStringLiteral("id"), question.id},
                            {QStringLiteral("text"), question.text},
                            {QStringLiteral("kind"), kindName(question.kind)},
                            {QStringLiteral("choices"), choices}};
-        for (const auto &[key, value] : {std::pair{QStringLiteral("counter"), question.counter},
-                                         std::pair{QStringLiteral("task"), question.task},
-                                         std::pair{QStringLiteral("during"), question.during}}) {
+        for (const auto &[key, value] :
+             {std::pair{QStringLiteral("counter"), question.counter}, std::pair{QStringLiteral("task"), question.task},
+              std::pair{QStringLiteral("during"), question.during}}) {
             if (!value.isEmpty())
                 object.insert(key, value);
         }
