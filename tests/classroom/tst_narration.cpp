@@ -174,6 +174,9 @@ private Q_SLOTS:
         captions = texts(classroom::narrate(timeout->trace()));
         QVERIFY2(anyStartsWith(captions, QStringLiteral("timeout after 60")), qPrintable(joined(captions)));
         QVERIFY(joined(captions).contains(QStringLiteral("in timeout: cancelling its wait for ")));
+        QVERIFY2(joined(captions).contains(
+                     QStringLiteral("timeout resumed: its wait for GET /delay/400 was cancelled after ")),
+                 qPrintable(joined(captions)));
 
         const auto blocking = fixture.run(QStringLiteral("pitfall-blocking"), {{QStringLiteral("block_ms"), 120}});
         QVERIFY(blocking && blocking->isFinished());

@@ -124,7 +124,7 @@ QString Narrator::finishedText(const Event &event) const
     return name;
 }
 
-QString Narrator::markText(const Event &event) const
+QString Narrator::markText(const Event &event)
 {
     const auto text = m_trace.string(event.label);
     if (event.task == 0)
@@ -138,12 +138,14 @@ QString Narrator::markText(const Event &event) const
         for (const auto *info = m_trace.task(it.key()); info && info->parent != 0; info = m_trace.task(info->parent)) {
             if (info->parent == event.task) {
                 ++below;
+                m_cancelling.insert(it.key());
                 break;
             }
         }
     }
     const auto at = formatDuration(event.timeNs - m_trace.startNs());
     const auto wait = m_waits.value(event.task);
+    m_cancelling.insert(event.task);
     if (below > 0)
         return QStringLiteral("%1 at %2 in %3: cancelling %4 task(s)").arg(text, at, name).arg(below);
     if (wait.sinceNs >= 0)
@@ -209,13 +211,18 @@ std::optional<Caption> Narrator::next(qsizetype index)
         caption.text = suspendedText(event);
         break;
     case EventKind::Resumed:
-        caption.text = resumedText(event, m_waits.take(event.task));
+        if (const auto wait = m_waits.take(event.task); m_cancelling.remove(event.task) && wait.sinceNs >= 0)
+            caption.text = QStringLiteral("%1 resumed: its wait for %2 was cancelled after %3")
+                               .arg(taskName(event.task), wait.resource, formatDuration(event.timeNs - wait.sinceNs));
+        else
+            caption.text = resumedText(event, wait);
         m_runningSince.insert(event.task, event.timeNs);
         break;
     case EventKind::Finished:
         endStretch(0);
         m_runningSince.remove(event.task);
         m_waits.remove(event.task);
+        m_cancelling.remove(event.task);
         caption.text = finishedText(event);
         break;
     case EventKind::Mark: caption.text = markText(event); break;

@@ -4,6 +4,7 @@
 #include "trace/trace.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -58,13 +59,14 @@ private:
     QString suspendedText(const trace::Event &event) const;
     QString resumedText(const trace::Event &event, const Wait &wait) const;
     QString finishedText(const trace::Event &event) const;
-    QString markText(const trace::Event &event) const;
+    QString markText(const trace::Event &event);
     std::optional<QString> counterText(const trace::Event &event);
 
     const trace::Trace &m_trace;
     QHash<trace::TaskId, Wait> m_waits;
     QHash<trace::TaskId, qint64> m_runningSince;
     QHash<trace::StringId, double> m_counters;
+    QSet<trace::TaskId> m_cancelling; // a deadline cut their waits short: they resume to cancel
     Stretch m_longestRecent;
 };
 
