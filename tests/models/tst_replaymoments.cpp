@@ -69,8 +69,8 @@ private Q_SLOTS:
                                                                   {QStringLiteral("failing_item"), 2},
                                                                   {QStringLiteral("fail_after_ms"), 30}});
         QVERIFY(m_taskGroup && m_taskGroup->isFinished());
-        m_timeout = m_fixture.run(QStringLiteral("timeout"), {{QStringLiteral("latency_ms"), 300},
-                                                              {QStringLiteral("limit_ms"), 50}});
+        m_timeout = m_fixture.run(QStringLiteral("timeout"),
+                                  {{QStringLiteral("latency_ms"), 300}, {QStringLiteral("limit_ms"), 50}});
         QVERIFY(m_timeout && m_timeout->isFinished());
     }
 
