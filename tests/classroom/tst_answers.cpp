@@ -142,6 +142,27 @@ private Q_SLOTS:
         QCOMPARE(answer.predicted[1], 3 * latency * 1e6);
     }
 
+    void theGhostLeavesOutTimeQueuedForAPermit()
+    {
+        const int latency = 40;
+        const auto run = m_fixture.run(
+            QStringLiteral("semaphore"),
+            {{QStringLiteral("products"), 4}, {QStringLiteral("limit"), 1}, {QStringLiteral("latency_ms"), latency}});
+        QVERIFY(run && run->isFinished());
+        const auto &questions = run->pattern().info().questions;
+        const auto howLong = std::find_if(questions.begin(), questions.end(),
+                                          [](const patterns::Question &q) { return q.id == QLatin1String("how-long"); });
+        QVERIFY(howLong != questions.end());
+        const auto answer = classroom::answerFor(run->trace(), *howLong, run->values());
+        QCOMPARE(answer.sequentialGhost.size(), size_t(4));
+        qint64 lives = 0;
+        for (const auto &task : run->trace().tasks())
+            lives += task.parent != 0 ? task.finishedNs - task.createdNs : 0;
+        // Three of the four queued behind the one permit: one after another, none would have.
+        QVERIFY(answer.sequentialGhost.back().endNs < lives);
+        QVERIFY(answer.sequentialGhost.back().endNs >= 4 * qint64(latency) * 1'000'000);
+    }
+
 private:
     testing::PatternFixture m_fixture;
     QSet<QString> m_covered;

@@ -3,6 +3,8 @@
 
 #include "timeline/timeformat.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -184,9 +186,20 @@ void answerTotalDuration(const Trace &trace, const Question &question, const QVa
         if (task.parent == root->id && task.finishedNs >= 0)
             children.push_back(&task);
     }
+    // A child's own work is its life less the time it queued for a permit: one after another,
+    // nobody queues.
+    QHash<TaskId, qint64> queuedNs;
+    QHash<TaskId, qint64> queuedSince;
+    for (const auto &event : trace.events()) {
+        if (event.kind == EventKind::Suspended && event.reason() == SuspendReason::Semaphore)
+            queuedSince.insert(event.task, event.timeNs);
+        else if ((event.kind == EventKind::Resumed || event.kind == EventKind::Finished)
+                 && queuedSince.contains(event.task))
+            queuedNs[event.task] += event.timeNs - queuedSince.take(event.task);
+    }
     qint64 at = 0;
     for (const auto *child : children) {
-        const auto length = child->finishedNs - child->createdNs;
+        const auto length = child->finishedNs - child->createdNs - queuedNs.value(child->id);
         answer.sequentialGhost.push_back({trace.string(child->name), at, at + length});
         at += length;
     }

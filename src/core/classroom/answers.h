@@ -41,8 +41,9 @@ struct Answer {
     // What each choice predicts, in the unit measured (ns for durations, the counter's unit for a
     // peak); NaN where a choice predicts no figure.
     std::vector<double> predicted;
-    // TotalDuration: the run's direct children laid end to end, the shape the run would have had
-    // one after another (its end is the sequential total); empty when the root has no children.
+    // TotalDuration: the run's direct children laid end to end, each as long as it worked (its
+    // life less any time queued at a semaphore): the shape the run would have had one after
+    // another, whose end is the sequential total. Empty when the root has no children.
     std::vector<GhostSpan> sequentialGhost;
 };
 
