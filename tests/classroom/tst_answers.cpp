@@ -118,7 +118,7 @@ private Q_SLOTS:
     {
         for (const auto &id : patterns::Catalog::instance().ids()) {
             for (const auto &question : patterns::Catalog::instance().find(id)->info().questions) {
-                const auto name = id + QLatin1Char('/') + question.id;
+                const QString name = id + QLatin1Char('/') + question.id;
                 QVERIFY2(m_covered.contains(name), qPrintable(name + QStringLiteral(" has no row above")));
             }
         }
