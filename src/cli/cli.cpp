@@ -22,10 +22,11 @@ struct Command {
 
 const Command commands[] = {
     {"list", "list [--json]                      the patterns, by category", &listPatterns},
-    {"describe", "describe ID                        a pattern's text and parameters", &describePattern},
+    {"describe", "describe ID [--json]               a pattern's text, parameters and questions", &describePattern},
     {"run",
      "run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--no-history]\n"
-     "                                     run a pattern headless and print its summary",
+     "       [--narrate] [--answers]       run a pattern headless and print its summary; --narrate prints\n"
+     "                                     what happens as it runs, --answers its questions' answers",
      &runPattern, true},
     {"serve", "serve [--port N]                   run the lab server in the foreground (Ctrl+C stops it)", &serve},
     {"history", "history [--json]                   the runs stored in the history", &listHistory, true},

@@ -30,7 +30,8 @@ QJsonObject toJson(const patterns::PatternInfo &info)
             {QStringLiteral("explanation"), info.explanation},
             {QStringLiteral("what_to_look_for"), info.whatToLookFor},
             {QStringLiteral("seed_section"), info.seedSection},
-            {QStringLiteral("parameters"), parameters}};
+            {QStringLiteral("parameters"), parameters},
+            {QStringLiteral("questions"), patterns::toJson(info.questions)}};
 }
 
 } // namespace
@@ -62,16 +63,22 @@ int listPatterns(const QStringList &arguments)
 
 int describePattern(const QStringList &arguments)
 {
-    if (arguments.size() != 1) {
-        err() << "usage: coroscope describe ID\n";
+    QStringList ids = arguments;
+    const bool json = ids.removeAll(QStringLiteral("--json")) > 0;
+    if (ids.size() != 1) {
+        err() << "usage: coroscope describe ID [--json]\n";
         return BadUsage;
     }
-    const auto *pattern = patterns::Catalog::instance().find(arguments.front());
+    const auto *pattern = patterns::Catalog::instance().find(ids.front());
     if (!pattern) {
-        err() << "coroscope: no pattern \"" << arguments.front() << "\" (see coroscope list)\n";
+        err() << "coroscope: no pattern \"" << ids.front() << "\" (see coroscope list)\n";
         return BadUsage;
     }
     const auto &info = pattern->info();
+    if (json) {
+        out() << QJsonDocument(toJson(info)).toJson(QJsonDocument::Indented);
+        return Success;
+    }
     out() << info.title << "  [" << info.id << ", " << info.category << "]\n\n"
           << info.summary << "\n\n"
           << info.explanation << "\n\nWhat to look for:\n"
@@ -84,6 +91,13 @@ int describePattern(const QStringList &arguments)
         if (!spec.unit.isEmpty())
             out() << ' ' << spec.unit;
         out() << "\n      " << spec.help << '\n';
+    }
+    if (!info.questions.empty())
+        out() << "\nQuestions (coroscope run " << info.id << " --answers):\n";
+    for (const auto &question : info.questions) {
+        out() << "  " << question.text << '\n';
+        for (const auto &choice : question.choices)
+            out() << "    - " << choice.text << '\n';
     }
     return Success;
 }

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...]
+// coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--narrate] [--answers]
+#include "classroom/answers.h"
+#include "classroom/narration.h"
 #include "cli/commands.h"
 #include "patterns/catalog.h"
 #include "patterns/labenvironment.h"
 #include "patterns/patternrun.h"
 #include "patterns/runreport.h"
 #include "report/exporter.h"
+#include "timeline/timeformat.h"
 #include "trace/summary.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFileInfo>
+
+#include <limits>
 
 namespace coroscope::cli {
 namespace {
@@ -31,6 +36,54 @@ void printSummary(const patterns::PatternRun &run)
           << "  events           " << run.trace().events().size() << '\n';
 }
 
+// Prints the captions of a live run, one a line. Batches from different threads can reach back a
+// little in time, so an event is captioned only once the trace has moved this far past it.
+class LiveNarration
+{
+public:
+    static constexpr qint64 settleNs = 100'000'000;
+
+    explicit LiveNarration(const patterns::PatternRun &run)
+        : m_run(run)
+        , m_narrator(run.trace())
+    {
+    }
+
+    void printSettled() { printUpTo(m_run.trace().endNs() - settleNs); }
+    void printAll() { printUpTo(std::numeric_limits<qint64>::max()); }
+
+private:
+    void printUpTo(qint64 timeNs)
+    {
+        const auto &trace = m_run.trace();
+        const auto &events = trace.events();
+        for (; m_next < qsizetype(events.size()) && events[size_t(m_next)].timeNs <= timeNs; ++m_next) {
+            if (const auto caption = m_narrator.next(m_next))
+                out() << timeline::formatTimeMs(caption->timeNs - trace.startNs()).rightJustified(12) << "  "
+                      << caption->text << '\n';
+        }
+        out().flush();
+    }
+
+    const patterns::PatternRun &m_run;
+    classroom::Narrator m_narrator;
+    qsizetype m_next = 0;
+};
+
+void printAnswers(const patterns::PatternRun &run)
+{
+    const auto &questions = run.pattern().info().questions;
+    if (questions.empty()) {
+        out() << "  answers          " << run.pattern().info().id << " has no questions\n";
+        return;
+    }
+    out() << "  answers\n";
+    for (const auto &question : questions) {
+        const auto answer = classroom::answerFor(run.trace(), question, run.values());
+        out() << "    " << question.text << "\n      " << classroom::answerText(question, answer) << '\n';
+    }
+}
+
 } // namespace
 
 int runPattern(const QStringList &arguments)
@@ -44,7 +97,10 @@ int runPattern(const QStringList &arguments)
     const QCommandLineOption exportTo(QStringLiteral("export"), QStringLiteral("Export the run (by extension)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption noHistory(QStringLiteral("no-history"), QStringLiteral("Do not store the run."));
-    parser.addOptions({set, server, database, exportTo, noHistory});
+    const QCommandLineOption narrate(QStringLiteral("narrate"), QStringLiteral("Print what happens, as it runs."));
+    const QCommandLineOption answers(QStringLiteral("answers"),
+                                     QStringLiteral("Print the answers to the pattern's questions, from this run."));
+    parser.addOptions({set, server, database, exportTo, noHistory, narrate, answers});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The pattern to run."));
     if (!parser.parse(QStringList{QStringLiteral("coroscope run")} + arguments)) {
         err() << "coroscope run: " << parser.errorText() << '\n';
@@ -52,7 +108,7 @@ int runPattern(const QStringList &arguments)
     }
     if (parser.positionalArguments().size() != 1) {
         err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] "
-                 "[--no-history] [--history FILE]\n";
+                 "[--no-history] [--history FILE] [--narrate] [--answers]\n";
         return BadUsage;
     }
     const auto id = parser.positionalArguments().front();
@@ -97,9 +153,18 @@ int runPattern(const QStringList &arguments)
         if (!history->isRecording())
             err() << "coroscope: not storing this run in the history: " << history->errorString() << '\n';
     }
+    std::unique_ptr<LiveNarration> narration;
+    if (parser.isSet(narrate)) {
+        narration = std::make_unique<LiveNarration>(run);
+        QObject::connect(&run, &patterns::PatternRun::eventsAppended, &run, [&narration] { narration->printSettled(); });
+    }
     run.start();
     run.waitForFinished();
+    if (narration)
+        narration->printAll();
     printSummary(run);
+    if (parser.isSet(answers))
+        printAnswers(run);
 
     int code = run.outcome().status == patterns::RunStatus::Ok ? Success : RunFailed;
     const auto input = patterns::reportInputFor(run, startedAt);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,76 @@ private Q_SLOTS:
             ids.append(entry.toObject().value(QStringLiteral("id")).toString());
         QCOMPARE(ids, coroscope::patterns::Catalog::instance().ids());
         QVERIFY(ids.contains(QStringLiteral("gather")));
+    }
+
+    void describeJsonHasTheQuestionsAndChoices()
+    {
+        const auto result = coroscope({QStringLiteral("describe"), QStringLiteral("semaphore"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const auto described = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QCOMPARE(described.value(QStringLiteral("id")).toString(), QStringLiteral("semaphore"));
+        const auto questions = described.value(QStringLiteral("questions")).toArray();
+        QStringList ids;
+        for (const auto &question : questions) {
+            const auto object = question.toObject();
+            ids.append(object.value(QStringLiteral("id")).toString());
+            QVERIFY(!object.value(QStringLiteral("text")).toString().isEmpty());
+            const auto choices = object.value(QStringLiteral("choices")).toArray();
+            QVERIFY(choices.size() >= 2);
+            for (const auto &choice : choices)
+                QVERIFY(choice.toObject().contains(QStringLiteral("claim")));
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("peak"), QStringLiteral("how-long")}));
+        // The classic wrong answer is a choice like the others.
+        QVERIFY(result.out.contains(QStringLiteral("All of them at once")));
+        const auto withoutQuestions = coroscope(
+            {QStringLiteral("describe"), QStringLiteral("db-query"), QStringLiteral("--json")});
+        QCOMPARE(withoutQuestions.exitCode, 0);
+        QVERIFY(
+            QJsonDocument::fromJson(withoutQuestions.out.toUtf8()).object().value(QStringLiteral("questions")).isArray());
+    }
+
+    void runNarratesOneCaptionALine()
+    {
+        const auto result = coroscope({QStringLiteral("run"), QStringLiteral("timeout"), QStringLiteral("--set"),
+                                       QStringLiteral("latency_ms=300"), QStringLiteral("--set"),
+                                       QStringLiteral("limit_ms=50"), QStringLiteral("--narrate"),
+                                       QStringLiteral("--no-history")});
+        QCOMPARE(result.exitCode, 0);
+        const auto lines = result.out.split(QLatin1Char('\n'));
+        const auto summary = lines.indexOf(QRegularExpression(QStringLiteral("timeout: ok.*")));
+        QVERIFY2(summary > 3, qPrintable(result.out));
+        double previous = -1;
+        for (qsizetype index = 0; index < summary; ++index) {
+            // "     12.345  caption": the run's clock in ms, then the caption.
+            const auto time = lines[index].section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+            bool isTime = false;
+            const double ms = time.toDouble(&isTime);
+            QVERIFY2(isTime && ms >= previous, qPrintable(lines[index]));
+            previous = ms;
+        }
+        QCOMPARE(lines.first().section(QLatin1String(" ms  "), 1), QStringLiteral("timeout starts the run"));
+        const auto captions = QStringList(lines.begin(), lines.begin() + summary).join(QLatin1Char('\n'));
+        QVERIFY2(captions.contains(QStringLiteral("waits for the network: GET /delay/300")), qPrintable(captions));
+        QVERIFY2(captions.contains(QStringLiteral("timeout after 50")), qPrintable(captions));
+    }
+
+    void runAnswersFromThatRun()
+    {
+        const auto answerWith = [&](const QString &latency, const QString &limit) {
+            const auto result = coroscope({QStringLiteral("run"), QStringLiteral("timeout"), QStringLiteral("--set"),
+                                           QStringLiteral("latency_ms=") + latency, QStringLiteral("--set"),
+                                           QStringLiteral("limit_ms=") + limit, QStringLiteral("--answers"),
+                                           QStringLiteral("--no-history")});
+            return result.exitCode == 0 ? result.out : QStringLiteral("exit %1: %2").arg(result.exitCode).arg(result.err);
+        };
+        const auto limited = answerWith(QStringLiteral("400"), QStringLiteral("80"));
+        QVERIFY2(limited.contains(QStringLiteral("how-long: About the limit (the run took ")), qPrintable(limited));
+        const auto answered = answerWith(QStringLiteral("60"), QStringLiteral("400"));
+        QVERIFY2(answered.contains(QStringLiteral("how-long: About the latency (the run took ")), qPrintable(answered));
+        const auto none = coroscope({QStringLiteral("run"), QStringLiteral("db-query"), QStringLiteral("--answers"),
+                                     QStringLiteral("--no-history")});
+        QVERIFY2(none.out.contains(QStringLiteral("db-query has no questions")), qPrintable(none.out + none.err));
     }
 
     void badArgumentsSayWhatIsWrong_data()

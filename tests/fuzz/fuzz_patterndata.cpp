@@ -23,5 +23,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!spec.parse(spec.defaultValue.toString()).ok())
             __builtin_trap();
     }
+    // An accepted question can be put to a class: a few choices, each claim computable for a run.
+    QVariantMap defaults;
+    for (const auto &spec : read.info.parameters)
+        defaults.insert(spec.name, spec.defaultValue);
+    if (read.info.questions.size() > 3)
+        __builtin_trap();
+    for (const auto &question : read.info.questions) {
+        if (question.choices.size() < 2 || question.choices.size() > 6 || question.id.isEmpty())
+            __builtin_trap();
+        for (const auto &choice : question.choices) {
+            const bool figured = question.kind == coroscope::patterns::QuestionKind::TotalDuration
+                                 || question.kind == coroscope::patterns::QuestionKind::PeakInFlight;
+            if (figured && !coroscope::patterns::evaluateFactors(choice.factors, defaults))
+                __builtin_trap();
+        }
+    }
     return 0;
 }

@@ -86,6 +86,49 @@ PatternDataFile dataFile(const QString &id)
 
 const QJsonValue removed(QJsonValue::Undefined);
 
+QJsonObject choice(const QString &id, const QJsonValue &claim)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("text"), QString(QStringLiteral("Choice ") + id)},
+            {QStringLiteral("claim"), claim}};
+}
+
+QJsonObject durationQuestion()
+{
+    return {{QStringLiteral("id"), QStringLiteral("how-long")},
+            {QStringLiteral("text"), QStringLiteral("How long?")},
+            {QStringLiteral("kind"), QStringLiteral("total_duration")},
+            {QStringLiteral("choices"),
+             QJsonArray{choice(QStringLiteral("once"), QJsonArray{200}),
+                        choice(QStringLiteral("each"), QJsonArray{QStringLiteral("count"), 200})}}};
+}
+
+QJsonObject withQuestions(const QJsonArray &questions = {})
+{
+    const QJsonObject first{
+        {QStringLiteral("id"), QStringLiteral("first")},
+        {QStringLiteral("text"), QStringLiteral("Which ends first?")},
+        {QStringLiteral("kind"), QStringLiteral("first_to_finish")},
+        {QStringLiteral("choices"), QJsonArray{choice(QStringLiteral("one"), QStringLiteral("fetch 1")),
+                                               choice(QStringLiteral("two"), QStringLiteral("fetch 2"))}}};
+    return changed(validDescription(QStringLiteral("sample")), QStringLiteral("questions"),
+                   questions.isEmpty() ? QJsonArray{durationQuestion(), first} : questions);
+}
+
+// The duration question with `key` of the question (or, with a choice index, of that choice) changed.
+QJsonObject changedQuestion(const QString &key, const QJsonValue &value, int choiceIndex = -1)
+{
+    auto question = durationQuestion();
+    if (choiceIndex < 0) {
+        question = changed(question, key, value);
+    } else {
+        auto choices = question.value(QStringLiteral("choices")).toArray();
+        choices[choiceIndex] = changed(choices[choiceIndex].toObject(), key, value);
+        question.insert(QStringLiteral("choices"), choices);
+    }
+    return withQuestions(QJsonArray{question});
+}
+
 } // namespace
 
 class TestPatternData : public QObject
@@ -142,14 +185,40 @@ private Q_SLOTS:
         QVERIFY(data.info.whatToLookFor.contains(QStringLiteral("products / limit × latency")));
     }
 
-    void theQuestionsArrayIsLeftForTheClassroom()
+    void questionsReadIntoTheirKindAndClaims()
     {
-        const QJsonArray questions{QJsonObject{{QStringLiteral("ask"), QStringLiteral("Who ends first?")}}};
-        const auto withQuestions = changed(validDescription(QStringLiteral("sample")), QStringLiteral("questions"),
-                                           questions);
-        const auto data = patterns::readPatternData(bytes(withQuestions), QStringLiteral("sample"));
+        const auto data = patterns::readPatternData(bytes(withQuestions()), QStringLiteral("sample"));
         QVERIFY2(data.ok(), qPrintable(data.errors.join(QLatin1Char('\n'))));
-        QCOMPARE(data.info.parameters.size(), size_t(3));
+        QCOMPARE(data.info.questions.size(), size_t(2));
+        const auto &howLong = data.info.questions[0];
+        QCOMPARE(howLong.id, QStringLiteral("how-long"));
+        QCOMPARE(patterns::kindName(howLong.kind), QStringLiteral("total_duration"));
+        QCOMPARE(howLong.choices.size(), size_t(2));
+        QCOMPARE(howLong.choices[1].factors, (QStringList{QStringLiteral("count"), QStringLiteral("200")}));
+        QCOMPARE(patterns::evaluateFactors(howLong.choices[1].factors, {{QStringLiteral("count"), 4}}), 800.0);
+        const auto &first = data.info.questions[1];
+        QCOMPARE(first.choices[0].tasks, QStringList{QStringLiteral("fetch 1")});
+    }
+
+    void everyEmbeddedQuestionHasItsChoices()
+    {
+        int patternsWithQuestions = 0;
+        for (const auto &id : Catalog::instance().ids()) {
+            const auto &questions = Catalog::instance().find(id)->info().questions;
+            patternsWithQuestions += questions.empty() ? 0 : 1;
+            for (const auto &question : questions)
+                QVERIFY2(question.choices.size() >= 2, qPrintable(id + QLatin1Char(' ') + question.id));
+        }
+        QVERIFY(patternsWithQuestions >= 15);
+    }
+
+    void aRatioRoundsUpToWholeWaves()
+    {
+        const QVariantMap values{{QStringLiteral("products"), 7}, {QStringLiteral("limit"), 3}};
+        QCOMPARE(patterns::evaluateFactors({QStringLiteral("products/limit"), QStringLiteral("50")}, values), 150.0);
+        QString error;
+        QVERIFY(!patterns::evaluateFactors({QStringLiteral("products/zero")}, values, &error));
+        QCOMPARE(error, QStringLiteral("\"zero\" is neither a number nor a numeric parameter"));
     }
 
     void aBrokenDocumentIsRefused_data()
@@ -178,6 +247,63 @@ private Q_SLOTS:
             QStringLiteral("parameters: must be an array, not an object"));
         row("questions not an array", changed(sample, QStringLiteral("questions"), QStringLiteral("?")),
             QStringLiteral("questions: must be an array, not a string"));
+        row("no questions", changed(sample, QStringLiteral("questions"), QJsonArray()),
+            QStringLiteral("questions: must hold 1 to 3 questions (got 0)"));
+        row("four questions",
+            withQuestions(QJsonArray{durationQuestion(), durationQuestion(), durationQuestion(), durationQuestion()}),
+            QStringLiteral("questions: must hold 1 to 3 questions (got 4)"));
+        row("question twice", withQuestions(QJsonArray{durationQuestion(), durationQuestion()}),
+            QStringLiteral("questions[1]: a second question with the id \"how-long\""));
+        row("question not an object", withQuestions(QJsonArray{3}),
+            QStringLiteral("questions[0]: must be an object, not a number"));
+        row("unknown kind", changedQuestion(QStringLiteral("kind"), QStringLiteral("fastest")),
+            QStringLiteral("questions[0].kind: unknown kind \"fastest\" (known: first_to_finish, finish_order"));
+        row("no question text", changedQuestion(QStringLiteral("text"), removed),
+            QStringLiteral("questions[0].text: missing"));
+        row("question id with spaces", changedQuestion(QStringLiteral("id"), QStringLiteral("how long")),
+            QStringLiteral("questions[0].id: \"how long\" must be lower-case letters, digits and -"));
+        row("counter on a duration", changedQuestion(QStringLiteral("counter"), QStringLiteral("requests in flight")),
+            QStringLiteral("questions[0].counter: a \"total_duration\" question has none"));
+        row("one choice",
+            changedQuestion(QStringLiteral("choices"), QJsonArray{choice(QStringLiteral("a"), QJsonArray{1})}),
+            QStringLiteral("questions[0].choices: must hold 2 to 6 choices (got 1)"));
+        row("choice twice", changedQuestion(QStringLiteral("id"), QStringLiteral("once"), 1),
+            QStringLiteral("questions[0].choices[1]: a second choice with the id \"once\""));
+        row("claim of the wrong type", changedQuestion(QStringLiteral("claim"), QStringLiteral("fast"), 0),
+            QStringLiteral("questions[0].choices[0].claim: must be an array, not a string"));
+        row("claim names no parameter",
+            changedQuestion(QStringLiteral("claim"), QJsonArray{QStringLiteral("latency")}, 0),
+            QStringLiteral("questions[0].choices[0].claim: \"latency\" is neither a number nor a numeric parameter"));
+        row("claim divides by zero", changedQuestion(QStringLiteral("claim"), QJsonArray{QStringLiteral("count/0")}, 0),
+            QStringLiteral("questions[0].choices[0].claim: \"count/0\" divides by 0"));
+        row("claim empty", changedQuestion(QStringLiteral("claim"), QJsonArray(), 0),
+            QStringLiteral("questions[0].choices[0].claim: must name at least one factor"));
+        row("claim on a text parameter",
+            changedQuestion(QStringLiteral("claim"), QJsonArray{QStringLiteral("category")}, 0),
+            QStringLiteral("questions[0].choices[0].claim: \"category\" is neither a number"));
+        row("misspelt choice member", changedQuestion(QStringLiteral("claims"), 1, 0),
+            QStringLiteral("questions[0].choices[0].claims: unknown member (known: id, text, claim)"));
+        const QJsonObject status{
+            {QStringLiteral("id"), QStringLiteral("fate")},
+            {QStringLiteral("text"), QStringLiteral("How does it end?")},
+            {QStringLiteral("kind"), QStringLiteral("task_status")},
+            {QStringLiteral("choices"), QJsonArray{choice(QStringLiteral("ok"), QStringLiteral("ok")),
+                                                   choice(QStringLiteral("dead"), QStringLiteral("dead"))}}};
+        row("task status without its task", withQuestions(QJsonArray{status}),
+            QStringLiteral("questions[0].task: missing"));
+        row("unknown status", withQuestions(QJsonArray{status}),
+            QStringLiteral("questions[0].choices[1].claim: unknown status \"dead\" (known: ok, error, cancelled)"));
+        const QJsonObject order{
+            {QStringLiteral("id"), QStringLiteral("order")},
+            {QStringLiteral("text"), QStringLiteral("In which order?")},
+            {QStringLiteral("kind"), QStringLiteral("finish_order")},
+            {QStringLiteral("choices"),
+             QJsonArray{choice(QStringLiteral("a"), QJsonArray{QStringLiteral("x"), QStringLiteral("x")}),
+                        choice(QStringLiteral("b"), QJsonArray{QStringLiteral("y")})}}};
+        row("a task twice in an order", withQuestions(QJsonArray{order}),
+            QStringLiteral("questions[0].choices[0].claim[1]: \"x\" is named twice"));
+        row("an order of one", withQuestions(QJsonArray{order}),
+            QStringLiteral("questions[0].choices[1].claim: an order needs at least two tasks"));
         auto parameters = sample.value(QStringLiteral("parameters")).toArray();
         parameters.append(7);
         row("parameter not an object", changed(sample, QStringLiteral("parameters"), parameters),

@@ -124,7 +124,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto trace = testing::manyEventsTrace(80, 3);
         auto input = testing::sampleInput(trace);
-        // Long code: it is cut to fit page two rather than spilling onto a third.
+        // Long code: it is cut to fit page two rather than spilling onto a third. The transcript
+        // follows on pages of its own, at most four.
         for (int i = 0; i < 300; ++i)
             input.code += QStringLiteral(
                               "co_await step(%1); // a fairly long line of code to make the listing wide and long\n")
@@ -132,12 +133,13 @@ private Q_SLOTS:
         const QString withCode = dir.filePath(QStringLiteral("handout.pdf"));
         QString error;
         QVERIFY2(report::exportTrace(input, withCode, &error), qPrintable(error));
-        QCOMPARE(pdfPages(withCode), 2);
+        const int pages = pdfPages(withCode);
+        QVERIFY2(pages >= 3 && pages <= 2 + 4, qPrintable(QString::number(pages)));
         input.code.clear();
         input.pythonCode.clear();
         const QString withoutCode = dir.filePath(QStringLiteral("summary.pdf"));
         QVERIFY2(report::exportTrace(input, withoutCode, &error), qPrintable(error));
-        QCOMPARE(pdfPages(withoutCode), 1);
+        QCOMPARE(pdfPages(withoutCode), pages - 1);
     }
 
     void unwritablePathsFailCleanly_data()

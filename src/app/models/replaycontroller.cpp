@@ -31,6 +31,9 @@ void ReplayController::setTrace(const trace::Trace *trace)
 {
     pause();
     m_trace = trace;
+    m_moments = trace ? classroom::teachingMoments(*trace) : std::vector<classroom::Moment>();
+    m_nextMoment = 0;
+    m_stoppedAtNs = -1;
 }
 
 void ReplayController::setSpeed(double speed)
@@ -61,9 +64,19 @@ void ReplayController::play()
     if (!m_trace || !m_state || m_trace->events().empty() || isPlaying())
         return;
     qint64 from = m_state->playheadNs();
-    if (from < 0 || from >= m_state->traceEndNs())
+    const auto firstMomentAfter = [&](auto passed) {
+        return size_t(std::find_if(m_moments.begin(), m_moments.end(),
+                                   [&](const classroom::Moment &moment) { return !passed(moment.caption.timeNs); })
+                      - m_moments.begin());
+    };
+    if (from < 0 || from >= m_state->traceEndNs()) {
         from = m_state->traceStartNs();
+        m_nextMoment = firstMomentAfter([&](qint64 at) { return at < from; });
+    } else if (from != m_stoppedAtNs) { // moved by hand since: the moments ahead of the playhead count
+        m_nextMoment = firstMomentAfter([&](qint64 at) { return at <= from; });
+    }
     m_positionNs = double(from);
+    m_eventCredit = 0;
     m_state->setPlayhead(from);
     m_state->ensureVisible(from);
     m_clock.start();
@@ -89,19 +102,50 @@ void ReplayController::toggle()
 
 void ReplayController::advance()
 {
-    if (!m_state) {
+    const auto elapsed = m_clock.nsecsElapsed();
+    m_clock.restart();
+    advanceBy(elapsed);
+}
+
+qint64 ReplayController::nextStepAfter(qint64 timeNs) const
+{
+    const auto next = m_trace ? nextEventTime(*m_trace, timeNs, 0) : -1;
+    return next < 0 ? m_state->traceEndNs() : next;
+}
+
+void ReplayController::advanceBy(qint64 wallNs)
+{
+    if (!m_state || !m_trace) {
         pause();
         return;
     }
-    const auto elapsed = m_clock.nsecsElapsed();
-    m_clock.restart();
-    m_positionNs += double(elapsed) * m_speed;
     const auto end = m_state->traceEndNs();
-    const auto position = std::min(qint64(m_positionNs), end);
+    if (m_pacing == Pacing::ByTime) {
+        m_positionNs += double(wallNs) * m_speed;
+    } else {
+        m_eventCredit += double(wallNs) / 1e9 * eventsPerSecond * m_speed;
+        for (; m_eventCredit >= 1 && m_positionNs < double(end); m_eventCredit -= 1)
+            m_positionNs = double(nextStepAfter(qint64(m_positionNs)));
+    }
+    auto position = std::min(qint64(m_positionNs), end);
+    // However far this tick goes, it ends at the first moment on the way.
+    const bool atMoment = m_stopAtMoments && m_nextMoment < m_moments.size()
+                          && m_moments[m_nextMoment].caption.timeNs <= position;
+    if (atMoment) {
+        position = m_moments[m_nextMoment].caption.timeNs;
+        m_positionNs = double(position);
+        m_eventCredit = 0;
+    }
     m_state->setPlayhead(position);
     m_state->ensureVisible(position);
-    if (position >= end)
+    if (atMoment) {
+        m_stoppedAtNs = m_state->playheadNs();
+        const int index = int(m_nextMoment++);
         pause();
+        Q_EMIT momentReached(index);
+    } else if (position >= end) {
+        pause();
+    }
 }
 
 qint64 ReplayController::nextEventTime(const trace::Trace &trace, qint64 timeNs, trace::TaskId task)

@@ -39,6 +39,7 @@ Semaphore::~Semaphore()
     Q_ASSERT_X(m_waiters.empty(), "Semaphore", "destroyed while tasks wait for it");
 }
 
+// classroom::isSemaphoreFull() reads this shape.
 QString Semaphore::label() const
 {
     return QStringLiteral("%1 (%2/%3 in use)").arg(m_name).arg(m_inUse).arg(m_limit);

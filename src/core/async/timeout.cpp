@@ -26,7 +26,7 @@ DeadlineScope::DeadlineScope(std::chrono::nanoseconds limit, std::source_locatio
     m_deadline = DeadlineScheduler::current().schedule(DeadlineScheduler::Clock::now() + limit, [this] {
         m_deadline.reset();
         m_expired = true;
-        if (m_context)
+        if (m_context) // classroom::isTimeoutMark() recognises this text
             m_context->mark(QStringLiteral("timeout after %1").arg(formatDuration(m_limit)));
         m_scope.cancel(QStringLiteral("timed out after %1").arg(formatDuration(m_limit)));
     });

@@ -194,6 +194,201 @@ ParameterSpecs readParameters(DocumentReader &reader, const QJsonArray &array)
     return specs;
 }
 
+constexpr int maximumQuestions = 3;
+constexpr int minimumChoices = 2;
+constexpr int maximumChoices = 6;
+
+// Question and choice ids name them in `describe --json` and in the app's tally.
+bool isMachineId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+    return pattern.match(id).hasMatch();
+}
+
+// The defaults stand in for a run's values: a factor that cannot be evaluated with them is broken.
+QVariantMap defaultValues(const ParameterSpecs &specs)
+{
+    QVariantMap values;
+    for (const auto &spec : specs)
+        values.insert(spec.name, spec.defaultValue);
+    return values;
+}
+
+QStringList readTaskNames(DocumentReader &reader, const QJsonArray &array, const QString &where)
+{
+    QStringList names;
+    for (qsizetype index = 0; index < array.size(); ++index) {
+        const auto at = QStringLiteral("%1[%2]").arg(where).arg(index);
+        const auto name = array[index].toString();
+        if (!array[index].isString() || name.trimmed().isEmpty())
+            reader.fail(at, QStringLiteral("must be a task name, not %1").arg(describeJsonType(array[index])));
+        else if (names.contains(name))
+            reader.fail(at, QStringLiteral("%1 is named twice").arg(quoted(name)));
+        else
+            names.append(name);
+    }
+    return names;
+}
+
+QStringList readFactors(DocumentReader &reader, const QJsonArray &array, const QString &where, const QVariantMap &values)
+{
+    QStringList factors;
+    for (qsizetype index = 0; index < array.size(); ++index) {
+        const auto &factor = array[index];
+        if (factor.isDouble() && std::isfinite(factor.toDouble()))
+            factors.append(QString::number(factor.toDouble(), 'g', 17));
+        else if (factor.isString())
+            factors.append(factor.toString());
+        else
+            reader.fail(QStringLiteral("%1[%2]").arg(where).arg(index),
+                        QStringLiteral("must be a number or a parameter name, not %1").arg(describeJsonType(factor)));
+    }
+    if (array.isEmpty())
+        reader.fail(where, QStringLiteral("must name at least one factor"));
+    else if (QString error; factors.size() == array.size() && !evaluateFactors(factors, values, &error))
+        reader.fail(where, error);
+    return factors;
+}
+
+// The claim of one choice, in the terms of its question's kind.
+void readClaim(DocumentReader &reader, const QJsonObject &object, const QString &where, QuestionKind kind,
+               const QVariantMap &values, QuestionChoice &choice)
+{
+    const auto claimPath = DocumentReader::path(where, QStringLiteral("claim"));
+    const auto key = QStringLiteral("claim");
+    switch (kind) {
+    case QuestionKind::FirstToFinish: choice.tasks = QStringList{reader.text(object, where, key)}; break;
+    case QuestionKind::FinishOrder:
+        if (const auto order = reader.member(object, where, key, QJsonValue::Array, true)) {
+            choice.tasks = readTaskNames(reader, order->toArray(), claimPath);
+            if (order->toArray().size() < 2)
+                reader.fail(claimPath, QStringLiteral("an order needs at least two tasks"));
+        }
+        break;
+    case QuestionKind::TotalDuration:
+    case QuestionKind::PeakInFlight:
+        if (const auto factors = reader.member(object, where, key, QJsonValue::Array, true))
+            choice.factors = readFactors(reader, factors->toArray(), claimPath, values);
+        break;
+    case QuestionKind::TickerKeepsTicking:
+        if (const auto yes = reader.member(object, where, key, QJsonValue::Bool, true))
+            choice.yes = yes->toBool();
+        break;
+    case QuestionKind::TaskStatus: {
+        const auto status = reader.text(object, where, key);
+        if (!status.isEmpty() && !trace::fromString(status, choice.status))
+            reader.fail(claimPath, QStringLiteral("unknown status %1 (known: ok, error, cancelled)").arg(quoted(status)));
+        break;
+    }
+    }
+}
+
+std::optional<Question> readQuestion(DocumentReader &reader, const QJsonObject &object, const QString &where,
+                                     const QVariantMap &values)
+{
+    const int errorsBefore = reader.errors.size();
+    reader.rejectUnknownMembers(object, where,
+                                {QStringLiteral("id"), QStringLiteral("text"), QStringLiteral("kind"),
+                                 QStringLiteral("counter"), QStringLiteral("task"), QStringLiteral("during"),
+                                 QStringLiteral("choices")});
+    Question question;
+    question.id = reader.text(object, where, QStringLiteral("id"));
+    if (!question.id.isEmpty() && !isMachineId(question.id))
+        reader.fail(DocumentReader::path(where, QStringLiteral("id")),
+                    QStringLiteral("%1 must be lower-case letters, digits and -").arg(quoted(question.id)));
+    question.text = reader.text(object, where, QStringLiteral("text"));
+    const auto kindText = reader.text(object, where, QStringLiteral("kind"));
+    const auto kind = kindFromName(kindText);
+    if (!kindText.isEmpty() && !kind)
+        reader.fail(
+            DocumentReader::path(where, QStringLiteral("kind")),
+            QStringLiteral("unknown kind %1 (known: %2)").arg(quoted(kindText), kindNames().join(QStringLiteral(", "))));
+    if (!kind)
+        return std::nullopt;
+    question.kind = *kind;
+
+    // Each kind names what it looks at, and only that.
+    QStringList needed;
+    if (question.kind == QuestionKind::PeakInFlight)
+        needed = {QStringLiteral("counter")};
+    else if (question.kind == QuestionKind::TaskStatus)
+        needed = {QStringLiteral("task")};
+    else if (question.kind == QuestionKind::TickerKeepsTicking)
+        needed = {QStringLiteral("task"), QStringLiteral("during")};
+    for (const auto &member : {QStringLiteral("counter"), QStringLiteral("task"), QStringLiteral("during")}) {
+        if (needed.contains(member))
+            continue;
+        if (object.contains(member))
+            reader.fail(DocumentReader::path(where, member),
+                        QStringLiteral("a %1 question has none").arg(quoted(kindText)));
+    }
+    if (needed.contains(QStringLiteral("counter")))
+        question.counter = reader.text(object, where, QStringLiteral("counter"));
+    if (needed.contains(QStringLiteral("task")))
+        question.task = reader.text(object, where, QStringLiteral("task"));
+    if (needed.contains(QStringLiteral("during")))
+        question.during = reader.text(object, where, QStringLiteral("during"));
+
+    const auto choices = reader.member(object, where, QStringLiteral("choices"), QJsonValue::Array, true);
+    const auto array = choices ? choices->toArray() : QJsonArray();
+    const auto choicesPath = DocumentReader::path(where, QStringLiteral("choices"));
+    if (choices && (array.size() < minimumChoices || array.size() > maximumChoices))
+        reader.fail(
+            choicesPath,
+            QStringLiteral("must hold %1 to %2 choices (got %3)").arg(minimumChoices).arg(maximumChoices).arg(array.size()));
+    for (qsizetype index = 0; index < array.size(); ++index) {
+        const auto at = QStringLiteral("%1[%2]").arg(choicesPath).arg(index);
+        if (!array[index].isObject()) {
+            reader.fail(at, QStringLiteral("must be an object, not %1").arg(describeJsonType(array[index])));
+            continue;
+        }
+        const auto choiceObject = array[index].toObject();
+        reader.rejectUnknownMembers(choiceObject, at,
+                                    {QStringLiteral("id"), QStringLiteral("text"), QStringLiteral("claim")});
+        QuestionChoice choice;
+        choice.id = reader.text(choiceObject, at, QStringLiteral("id"));
+        if (!choice.id.isEmpty() && !isMachineId(choice.id))
+            reader.fail(DocumentReader::path(at, QStringLiteral("id")),
+                        QStringLiteral("%1 must be lower-case letters, digits and -").arg(quoted(choice.id)));
+        const bool taken = std::any_of(question.choices.begin(), question.choices.end(),
+                                       [&](const auto &other) { return other.id == choice.id; });
+        if (taken && !choice.id.isEmpty())
+            reader.fail(at, QStringLiteral("a second choice with the id %1").arg(quoted(choice.id)));
+        choice.text = reader.text(choiceObject, at, QStringLiteral("text"));
+        readClaim(reader, choiceObject, at, question.kind, values, choice);
+        question.choices.push_back(std::move(choice));
+    }
+    if (reader.errors.size() != errorsBefore)
+        return std::nullopt;
+    return question;
+}
+
+Questions readQuestions(DocumentReader &reader, const QJsonArray &array, const ParameterSpecs &parameters)
+{
+    Questions questions;
+    if (array.isEmpty() || array.size() > maximumQuestions)
+        reader.fail(QStringLiteral("questions"),
+                    QStringLiteral("must hold 1 to %1 questions (got %2)").arg(maximumQuestions).arg(array.size()));
+    const auto values = defaultValues(parameters);
+    for (qsizetype index = 0; index < array.size(); ++index) {
+        const auto where = QStringLiteral("questions[%1]").arg(index);
+        if (!array[index].isObject()) {
+            reader.fail(where, QStringLiteral("must be an object, not %1").arg(describeJsonType(array[index])));
+            continue;
+        }
+        auto question = readQuestion(reader, array[index].toObject(), where, values);
+        if (!question)
+            continue;
+        const bool taken = std::any_of(questions.begin(), questions.end(),
+                                       [&](const auto &other) { return other.id == question->id; });
+        if (taken)
+            reader.fail(where, QStringLiteral("a second question with the id %1").arg(quoted(question->id)));
+        else
+            questions.push_back(std::move(*question));
+    }
+    return questions;
+}
+
 } // namespace
 
 PatternData readPatternData(const QByteArray &document, const QString &expectedId)
@@ -239,7 +434,8 @@ PatternData readPatternData(const QByteArray &document, const QString &expectedI
     info.whatToLookFor = reader.text(root, top, QStringLiteral("what_to_look_for"));
     if (const auto parameters = reader.member(root, top, QStringLiteral("parameters"), QJsonValue::Array, true))
         info.parameters = readParameters(reader, parameters->toArray());
-    reader.member(root, top, QStringLiteral("questions"), QJsonValue::Array, false);
+    if (const auto questions = reader.member(root, top, QStringLiteral("questions"), QJsonValue::Array, false))
+        info.questions = readQuestions(reader, questions->toArray(), info.parameters);
     data.errors = reader.errors;
     return data;
 }

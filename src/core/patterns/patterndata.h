@@ -13,8 +13,9 @@ namespace coroscope::patterns {
 // The format of resources/patterns/<id>.json, version 1 (docs/architecture.md, "Patterns"):
 //   {"format": 1, "id", "title", "category", "seed_section", "summary", "explanation",
 //    "what_to_look_for": strings, "parameters": [{"name", "label", "type", "default",
-//    "minimum", "maximum", "unit", "help"}], "questions": [...]}
-// "questions" is reserved for the classroom mode (issue 12): an array, not read yet.
+//    "minimum", "maximum", "unit", "help"}], "questions": [{"id", "text", "kind", "counter", "task",
+//    "during", "choices": [{"id", "text", "claim"}]}]}
+// "questions" is optional: 1 to 3 questions of 2 to 6 choices; what "claim" holds depends on "kind".
 inline constexpr int patternDataFormat = 1;
 
 struct PatternData {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "patterns/parameter.h"
+#include "patterns/question.h"
 
 #include <QString>
 
@@ -17,6 +18,7 @@ struct PatternInfo {
     QString whatToLookFor;
     QString seedSection; // the section of the Python guide it mirrors
     ParameterSpecs parameters;
+    Questions questions; // for the classroom: predict, then see the answer computed from the run
     // Resource paths derived from the id: the C++ file that runs (":/patterns/library/gather.cpp") and our
     // Python reference (empty when the pattern has none).
     QString sourceFile;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/chrometraceexport.h"
 
+#include "classroom/wakeedges.h"
 #include "report/chrometraceformat.h"
 #include "report/jsonwriter.h"
 #include "timeline/timelinemodel.h"
@@ -120,6 +121,7 @@ private:
         }
         for (const auto *lane : tasks)
             writeLane(*lane);
+        writeWakeFlows();
         if (loop) {
             for (const auto &mark : loop->markers) {
                 begin("i", 0, mark.timeNs);
@@ -135,6 +137,26 @@ private:
                 begin("C", 0, point.timeNs);
                 m_json.raw(",\"name\":").string(name).raw(",\"args\":{\"value\":").number(point.value).raw("}}");
             }
+        }
+    }
+
+    // Who woke whom, as flow events: Perfetto draws an arrow from the slice where the wait ended
+    // (a child's finish, a permit's release, a request) to the slice of the task it resumed.
+    void writeWakeFlows()
+    {
+        const auto &events = m_trace.events();
+        qint64 id = 0;
+        for (const auto &edge : classroom::wakeEdges(m_trace)) {
+            const auto &from = events[size_t(edge.from)];
+            const auto &to = events[size_t(edge.to)];
+            ++id;
+            const char *name = classroom::toString(edge.kind);
+            begin("s", from.task, from.timeNs);
+            m_json.raw(",\"id\":").integer(id).raw(",\"cat\":\"").raw(chrome::wakeCategory).raw("\",\"name\":\"");
+            m_json.raw(name).raw("\"}");
+            begin("f", to.task, to.timeNs);
+            m_json.raw(",\"bp\":\"e\",\"id\":").integer(id).raw(",\"cat\":\"").raw(chrome::wakeCategory);
+            m_json.raw("\",\"name\":\"").raw(name).raw("\"}");
         }
     }
 

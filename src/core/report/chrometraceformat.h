@@ -21,5 +21,7 @@ inline constexpr int processId = 1;
 inline constexpr char taskCategory[] = "task";
 inline constexpr char suspendedCategory[] = "suspended";
 inline constexpr char markCategory[] = "mark";
+// Flow events (ph "s" and "f"): who woke whom (classroom/wakeedges.h).
+inline constexpr char wakeCategory[] = "wake";
 
 } // namespace coroscope::report::chrome

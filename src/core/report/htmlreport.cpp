@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/htmlreport.h"
 
+#include "classroom/narration.h"
 #include "report/comparison.h"
 #include "report/markup.h"
 #include "report/timelinesvg.h"
@@ -233,6 +234,24 @@ QString eventTable(const Trace &trace, int maxRows)
     return html;
 }
 
+// The run told as sentences (classroom/narration.h), for a class to read after the lesson.
+QString transcriptTable(const Trace &trace, int maxRows)
+{
+    const auto transcript = classroom::narrate(trace);
+    const auto shown = std::min<std::size_t>(transcript.size(), std::size_t(std::max(0, maxRows)));
+    QString html = QStringLiteral(
+        "<table class=\"transcript\">\n<tr><th class=\"num\">time</th><th>what happened</th></tr>\n");
+    for (std::size_t i = 0; i < shown; ++i) {
+        html += QStringLiteral("<tr class=\"step\"><td class=\"num\">")
+                + esc(formatTimeMs(transcript[i].timeNs - trace.startNs())) + QStringLiteral("</td><td>")
+                + esc(transcript[i].text) + QStringLiteral("</td></tr>\n");
+    }
+    html += QStringLiteral("</table>\n");
+    if (shown < transcript.size())
+        html += QStringLiteral("<p class=\"note\">Showing the first %1 of %2 steps.</p>\n").arg(shown).arg(transcript.size());
+    return html;
+}
+
 QString headerBlock(const ReportInput &input, const QString &fallbackTitle)
 {
     const QString title = input.title.isEmpty() ? fallbackTitle : input.title;
@@ -275,6 +294,8 @@ QString htmlReport(const ReportInput &input, const HtmlReportOptions &options)
     svg.standalone = false;
     html += QStringLiteral("<section>\n<h2>Timeline</h2>\n") + timelineLegend() + QStringLiteral("<figure>\n")
             + timelineSvg(trace, svg) + QStringLiteral("</figure>\n</section>\n");
+    html += QStringLiteral("<section>\n<h2>What happened, step by step</h2>\n")
+            + transcriptTable(trace, options.maxTableRows) + QStringLiteral("</section>\n");
     if (!input.code.isEmpty() || !input.pythonCode.isEmpty()) {
         html += QStringLiteral("<section>\n<h2>Code</h2>\n");
         if (!input.code.isEmpty())

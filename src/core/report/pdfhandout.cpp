@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/pdfhandout.h"
 
+#include "classroom/narration.h"
 #include "report/timelineimage.h"
 #include "report/timelinesvg.h"
 #include "timeline/timeformat.h"
@@ -94,6 +95,46 @@ public:
         if (!m_input.pythonCode.isEmpty()) {
             gap(0.5);
             code(QStringLiteral("Python (the same pattern in asyncio)"), m_input.pythonCode, m_page.height() - m_y);
+        }
+    }
+
+    // The run told as sentences (classroom/narration.h), on pages of their own.
+    void transcriptPages(const Trace &trace, int maxPages = 4)
+    {
+        const auto transcript = classroom::narrate(trace);
+        if (transcript.empty())
+            return;
+        const QFont body = font(8.5);
+        const QFontMetricsF metrics(body, &m_pdf);
+        const double lineHeight = metrics.lineSpacing();
+        const double timeWidth = metrics.horizontalAdvance(QStringLiteral("00000.000 ms  "));
+        const int flags = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop;
+        int pages = 0;
+        for (std::size_t i = 0; i < transcript.size(); ++i) {
+            const QRectF area(timeWidth, m_y, m_page.width() - timeWidth, lineHeight * 3);
+            const double height = std::max(lineHeight, metrics.boundingRect(area, flags, transcript[i].text).height());
+            if (pages == 0 || m_y + height > m_page.height() - lineHeight) {
+                if (pages == maxPages) {
+                    m_painter.setPen(paper().mutedText());
+                    m_painter.drawText(
+                        QRectF(0, m_y, m_page.width(), lineHeight), Qt::AlignLeft | Qt::AlignTop,
+                        QStringLiteral("… %1 more steps (the HTML report has them all)").arg(transcript.size() - i));
+                    return;
+                }
+                m_pdf.newPage();
+                m_y = 0;
+                ++pages;
+                if (pages == 1)
+                    text(QStringLiteral("What happened, step by step"), font(11, true), paper().text(),
+                         m_page.height() * 0.04);
+            }
+            m_painter.setFont(body);
+            m_painter.setPen(paper().mutedText());
+            m_painter.drawText(QRectF(0, m_y, timeWidth, lineHeight), Qt::AlignLeft | Qt::AlignTop,
+                               formatTimeMs(transcript[i].timeNs - trace.startNs()));
+            m_painter.setPen(paper().text());
+            m_painter.drawText(QRectF(timeWidth, m_y, m_page.width() - timeWidth, height), flags, transcript[i].text);
+            m_y += height;
         }
     }
 
@@ -258,6 +299,7 @@ bool writePdfHandout(const ReportInput &input, QIODevice &device, QString *error
     handout.firstPage(input.trace ? *input.trace : empty);
     if (!input.code.isEmpty() || !input.pythonCode.isEmpty())
         handout.codePage();
+    handout.transcriptPages(input.trace ? *input.trace : empty);
     if (!handout.finish()) {
         if (error)
             *error = QStringLiteral("writing the PDF failed");
