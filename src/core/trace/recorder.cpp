@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cstring>
 
 namespace coroscope::trace {
 namespace {
@@ -61,7 +62,12 @@ LocationId Recorder::intern(const std::source_location &location)
 {
     if (location.line() == 0)
         return 0;
-    const LocationKey key{location.file_name(), location.function_name(), location.line()};
+    // The build maps the source tree to "" (-fmacro-prefix-map); a compiler cache that rewrites
+    // paths relative to the build folder leaves "../../src/...": both become "src/...".
+    const char *file = location.file_name();
+    while (std::strncmp(file, "../", 3) == 0)
+        file += 3;
+    const LocationKey key{file, location.function_name(), location.line()};
     return internThroughCache(threadLog().knownLocations, m_tablesMutex, m_locationIds, m_locations, key);
 }
 
