@@ -4,11 +4,13 @@
 #include "app/eventlog/eventlogpanel.h"
 #include "app/history/historydock.h"
 #include "app/models/environment.h"
+#include "app/models/replaycontroller.h"
 #include "app/models/timelinestate.h"
 #include "app/present/presentationmode.h"
 #include "app/run/patternbrowser.h"
 #include "app/run/statspanel.h"
 #include "app/source/sourcepanel.h"
+#include "app/timeline/captionbar.h"
 #include "app/timeline/timelinelegend.h"
 #include "app/timeline/timelineview.h"
 #include "timeline/timelinepalette.h"
@@ -72,8 +74,10 @@ private Q_SLOTS:
         const auto presenting = paneFonts(window);
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             const double expected = it.value() * scale / 100.0;
-            QVERIFY2(qAbs(presenting.value(it.key()) - expected) < 0.6,
-                     qPrintable(QStringLiteral("%1: %2 pt, expected %3").arg(it.key()).arg(presenting.value(it.key())).arg(expected)));
+            QVERIFY2(
+                qAbs(presenting.value(it.key()) - expected) < 0.6,
+                qPrintable(
+                    QStringLiteral("%1: %2 pt, expected %3").arg(it.key()).arg(presenting.value(it.key())).arg(expected)));
         }
         window.mainActions().present->trigger();
         QVERIFY(!window.presentation()->isOn());
@@ -167,6 +171,28 @@ private Q_SLOTS:
         QVERIFY(!window.presentation()->isOn());
         QVERIFY(a.stop->shortcuts().contains(QKeySequence(Qt::Key_Escape)));
         QVERIFY(!a.presentNext->isEnabled());
+    }
+
+    void theCaptionFollowsThePlayheadAndTheReplayStopsAtMoments()
+    {
+        MainWindow window(&m_environment);
+        window.show();
+        QVERIFY(testing::runToTheEnd(window, QStringLiteral("gather"), {}));
+        const auto &track = window.captionBar()->track();
+        QVERIFY(track.transcript().size() > 3);
+        // At the end: the last caption; at each caption's time: that caption.
+        QVERIFY(window.captionBar()->text().endsWith(track.transcript().back().text));
+        const auto &middle = track.transcript().at(track.transcript().size() / 2);
+        window.timelineState()->setPlayhead(middle.timeNs);
+        QVERIFY2(window.captionBar()->text().contains(track.at(middle.timeNs)->text),
+                 qPrintable(window.captionBar()->text()));
+        window.timelineState()->setPlayhead(track.transcript().front().timeNs - 1);
+        QVERIFY(window.captionBar()->text().isEmpty());
+        QVERIFY(!window.replay()->stopsAtMoments());
+        window.presentation()->setOn(true);
+        QVERIFY(window.replay()->stopsAtMoments());
+        window.presentation()->setOn(false);
+        QVERIFY(!window.replay()->stopsAtMoments());
     }
 
     void theScaleStaysInItsRangeAndIsRemembered()

@@ -21,6 +21,7 @@
 #include "app/run/patternbrowser.h"
 #include "app/run/statspanel.h"
 #include "app/source/sourcepanel.h"
+#include "app/timeline/captionbar.h"
 #include "app/timeline/replaycontrols.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
@@ -93,6 +94,8 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     m_banner->hide();
     // Under the pattern's title, over the numbers: the first thing read about the timeline.
     m_ui->timelineLayout->insertWidget(1, m_banner);
+    m_caption = new CaptionBar(m_timelineModel, m_state, this);
+    m_ui->timelineLayout->addWidget(m_caption);
     m_baseFontPoints = QApplication::font().pointSizeF();
     m_ui->timelinePanel->setModel(m_timelineModel);
     m_ui->timelinePanel->setState(m_state);
@@ -235,6 +238,8 @@ void MainWindow::connectActions()
 
     connect(a.present, &QAction::triggered, m_presentation, &PresentationMode::setOn);
     connect(m_presentation, &PresentationMode::toggled, a.present, &QAction::setChecked);
+    // In front of a class the replay stops by itself where there is something to talk about.
+    connect(m_presentation, &PresentationMode::toggled, m_replay, &ReplayController::setStopsAtMoments);
     connect(a.leavePresentation, &QAction::triggered, m_presentation, [this] { m_presentation->setOn(false); });
     connect(a.presentNext, &QAction::triggered, m_replay, &ReplayController::stepNext);
     connect(a.presentPrevious, &QAction::triggered, m_replay, &ReplayController::stepPrevious);
@@ -476,6 +481,7 @@ void MainWindow::onEventsAppended()
     if (!m_codeTimer.isActive())
         m_codeTimer.start();
     m_playheadLabel->refresh();
+    m_caption->refresh();
 }
 
 void MainWindow::updateLiveStats()
@@ -508,6 +514,7 @@ void MainWindow::onRunFinished()
     updateActions();
     updateCode();
     m_playheadLabel->refresh();
+    m_caption->refresh();
     m_history->refresh();
     m_history->showShownRun(m_shown->recordedRunId()); // the list shows which run is on screen
     Q_EMIT runFinished();
@@ -667,6 +674,7 @@ void MainWindow::putAwayShownTrace()
     m_banner->hide();
     statsPanel()->clear();
     m_indicators->clear();
+    m_caption->refresh();
 }
 
 void MainWindow::updateHeading()

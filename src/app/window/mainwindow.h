@@ -30,6 +30,7 @@ namespace coroscope::app {
 using timeline::TimelineModel;
 
 class Environment;
+class CaptionBar;
 class EventLogModel;
 class EventLogPanel;
 class HistoryDock;
@@ -116,6 +117,7 @@ public:
     EventLogPanel *eventLogPanel() const;
     const MainActions &mainActions() const { return m_actions; }
     PresentationMode *presentation() const { return m_presentation; }
+    CaptionBar *captionBar() const { return m_caption; }
 
 public Q_SLOTS:
     // Writes the current run to `path` in the format its suffix names (report::exportTrace), off
@@ -175,6 +177,7 @@ private:
     MainActions m_actions;
     SpeedBox *m_speedBox = nullptr;
     PlayheadLabel *m_playheadLabel = nullptr;
+    CaptionBar *m_caption = nullptr;
     QTimer m_statsTimer;
     QTimer m_codeTimer;
     Theme m_theme = Theme::System;

@@ -6,6 +6,7 @@
 #include "app/models/windowheading.h"
 #include "app/run/parameterpanel.h"
 #include "app/run/statspanel.h"
+#include "app/timeline/captionbar.h"
 #include "app/timeline/replaycontrols.h"
 #include "app/window/mainwindow.h"
 #include "app/window/statusindicators.h"
@@ -143,6 +144,7 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
     updateActions();
     updateCode();
     m_playheadLabel->refresh();
+    m_caption->refresh();
 }
 
 QString MainWindow::bannerText() const
