@@ -13,6 +13,7 @@
 #include "app/timeline/captionbar.h"
 #include "app/timeline/timelinelegend.h"
 #include "app/timeline/timelineview.h"
+#include "timeline/timelinemodel.h"
 #include "timeline/timelinepalette.h"
 #include "windowtesting.h"
 
@@ -123,7 +124,9 @@ private Q_SLOTS:
         QVERIFY(!window.patternBrowser()->isVisible());
         QVERIFY(window.timelineView()->isVisible());
         QVERIFY(window.sourcePanel()->isVisible());
+        QVERIFY(window.timelineView()->isTasksOnly()); // the tasks get the height
         window.presentation()->setOn(false);
+        QVERIFY(!window.timelineView()->isTasksOnly());
         QVERIFY(!window.isFullScreen());
         QVERIFY(window.historyDock()->isVisible());
         QVERIFY(window.eventLogPanel()->isVisible());
@@ -191,6 +194,12 @@ private Q_SLOTS:
         QVERIFY(!window.replay()->stopsAtMoments());
         window.presentation()->setOn(true);
         QVERIFY(window.replay()->stopsAtMoments());
+        auto *model = window.timelineModel();
+        QVERIFY(model->rowCount() > 1);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const bool tasks = model->lane(model->index(row, 0)) == model->tasksGroup();
+            QCOMPARE(window.timelineView()->isRowHidden(row, {}), !tasks);
+        }
         window.presentation()->setOn(false);
         QVERIFY(!window.replay()->stopsAtMoments());
     }

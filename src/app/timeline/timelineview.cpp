@@ -123,16 +123,36 @@ void TimelineView::setTimelineModel(TimelineModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
         if (parent.isValid() && !isExpanded(parent) && !m_folded.contains(m_model->lane(parent)))
             expand(parent);
+        if (!parent.isValid())
+            applyTasksOnly();
         m_rowScaleTimer.start();
     });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_folded.clear();
+        applyTasksOnly();
         expandAll();
         updateFrame();
         m_rowScaleTimer.start();
     });
     expandAll();
     updateFrame();
+}
+
+void TimelineView::setTasksOnly(bool tasksOnly)
+{
+    m_tasksOnly = tasksOnly;
+    applyTasksOnly();
+    m_rowScaleTimer.start();
+}
+
+void TimelineView::applyTasksOnly()
+{
+    if (!m_model)
+        return;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const auto *lane = m_model->lane(m_model->index(row, 0));
+        setRowHidden(row, {}, m_tasksOnly && lane != m_model->tasksGroup());
+    }
 }
 
 void TimelineView::setState(TimelineState *state)

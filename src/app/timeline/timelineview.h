@@ -44,6 +44,9 @@ public:
     void setTimelineModel(TimelineModel *model);
     TimelineModel *timelineModel() const;
     void setState(TimelineState *state);
+    // Only the tasks, for a class: the event loop, counters and threads lanes are left out.
+    void setTasksOnly(bool tasksOnly);
+    bool isTasksOnly() const { return m_tasksOnly; }
     TimelineState *state() const;
     // How tooltips quote a line of source ("co_await sleep(latency);").
     void setSourceLookup(std::function<QString(const trace::Location &)> lookup);
@@ -96,6 +99,9 @@ private:
     QPoint m_pressPos;
     qint64 m_pressStartNs = 0;
     qint64 m_pressEndNs = 0;
+    void applyTasksOnly();
+
+    bool m_tasksOnly = false;
     bool m_pressed = false;
     bool m_dragging = false;
     bool m_syncingSelection = false;

@@ -240,6 +240,7 @@ void MainWindow::connectActions()
     connect(m_presentation, &PresentationMode::toggled, a.present, &QAction::setChecked);
     // In front of a class the replay stops by itself where there is something to talk about.
     connect(m_presentation, &PresentationMode::toggled, m_replay, &ReplayController::setStopsAtMoments);
+    connect(m_presentation, &PresentationMode::toggled, timelineView(), &TimelineView::setTasksOnly);
     connect(a.leavePresentation, &QAction::triggered, m_presentation, [this] { m_presentation->setOn(false); });
     connect(a.presentNext, &QAction::triggered, m_replay, &ReplayController::stepNext);
     connect(a.presentPrevious, &QAction::triggered, m_replay, &ReplayController::stepPrevious);

@@ -56,6 +56,7 @@ public:
     const Lane *lane(const QModelIndex &index) const;
     const Lane *taskLane(trace::TaskId task) const { return m_taskLanes.value(task); }
     const Lane *eventLoopLane() const { return m_groups[EventLoopSlot]; }
+    const Lane *tasksGroup() const { return m_groups[TasksSlot]; }
     QModelIndex indexOf(const Lane *lane, int column = NameColumn) const;
     QModelIndex indexOfTask(trace::TaskId task, int column = NameColumn) const;
     // Every lane, depth first in display order.
