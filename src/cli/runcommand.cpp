@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...]
+// coroscope run ID [--set name=value ...] [--fault name=value ...] [--server URL] [--database FILE] [--export FILE ...]
 #include "cli/commands.h"
+#include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/labenvironment.h"
 #include "patterns/patternrun.h"
@@ -44,14 +45,19 @@ int runPattern(const QStringList &arguments)
     const QCommandLineOption exportTo(QStringLiteral("export"), QStringLiteral("Export the run (by extension)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption noHistory(QStringLiteral("no-history"), QStringLiteral("Do not store the run."));
-    parser.addOptions({set, server, database, exportTo, noHistory});
+    const QCommandLineOption fault(QStringLiteral("fault"),
+                                   QStringLiteral("A fault of the lab server, e.g. preset=flaky or error_rate=0.3."),
+                                   QStringLiteral("name=value"));
+    parser.addOptions({set, fault, server, database, exportTo, noHistory});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The pattern to run."));
     if (!parser.parse(QStringList{QStringLiteral("coroscope run")} + arguments)) {
         err() << "coroscope run: " << parser.errorText() << '\n';
         return BadUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] "
+        err() << "usage: coroscope run ID [--set name=value ...] [--fault name=value ...] [--server URL] [--database "
+                 "FILE] "
+                 "[--export FILE ...] "
                  "[--no-history] [--history FILE]\n";
         return BadUsage;
     }
@@ -65,6 +71,14 @@ int runPattern(const QStringList &arguments)
     if (!values.errors.isEmpty()) {
         for (const auto &error : values.errors)
             err() << "coroscope run " << id << ": " << error << '\n';
+        return BadUsage;
+    }
+    const auto faults = parseFaultOptions(QStringLiteral("coroscope run ") + id, parser.values(fault));
+    if (!faults)
+        return BadUsage;
+    if (parser.isSet(fault) && parser.isSet(server)) {
+        err() << "coroscope run " << id
+              << ": --fault sets the embedded lab server's faults; it cannot go with --server\n";
         return BadUsage;
     }
     const auto exports = parser.values(exportTo);
@@ -88,6 +102,9 @@ int runPattern(const QStringList &arguments)
         err() << "coroscope: " << environment.errorString() << '\n';
         return BadUsage;
     }
+
+    if (auto *lab = environment.labServer())
+        lab->setFaults(*faults);
 
     const auto startedAt = QDateTime::currentDateTimeUtc();
     patterns::PatternRun run(*pattern, values.values, environment.runEnvironment());
