@@ -5,6 +5,7 @@
 #include "app/models/environment.h"
 #include "app/window/guioptions.h"
 #include "app/window/mainwindow.h"
+#include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 
@@ -84,6 +85,8 @@ int runGui(const GuiOptions &options)
     Environment environment;
     if (!environment.start())
         QTextStream(stderr) << "coroscope: " << environment.errorString() << '\n';
+    if (auto *lab = environment.labServer())
+        lab->setFaults(options.faults);
 
     MainWindow window(&environment);
     window.setHistoryPath(options.historyPath.isEmpty() ? patterns::defaultHistoryPath() : options.historyPath);

@@ -47,7 +47,9 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
         QStringLiteral("history"), QStringLiteral("Run history file to record into and list."), QStringLiteral("file"));
     const QCommandLineOption compare(QStringLiteral("compare"),
                                      QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
-    parser.addOptions({pattern, set, run, screenshot, theme, compare, history});
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("A fault of the lab server."),
+                                   QStringLiteral("name=value"));
+    parser.addOptions({pattern, set, run, fault, screenshot, theme, compare, history});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -101,6 +103,12 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
                            .arg(options.run ? QStringLiteral("--run") : QStringLiteral("--set"));
         return result;
     }
+    const auto faults = io::parseLabFaultAssignments(parser.values(fault));
+    if (!faults.faults) {
+        result.error = QStringLiteral("--fault ") + faults.errors.join(QStringLiteral("; "));
+        return result;
+    }
+    options.faults = *faults.faults;
     if (parser.isSet(screenshot)) {
         options.screenshotPath = QFileInfo(parser.value(screenshot)).absoluteFilePath();
         if (const auto error = checkWritable(options.screenshotPath); !error.isEmpty()) {
