@@ -12,7 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(chrometrace httpresponse labrequest patterndata)
+[ ${#targets[@]} -gt 0 ] || targets=(chrometrace httpresponse labfaults labrequest patterndata)
 build="$here/build/fuzz"
 
 CC=clang-16 CXX=clang++-16 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOROSCOPE_FUZZ=ON >/dev/null

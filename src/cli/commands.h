@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/labfaults.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace coroscope::cli {
 
@@ -17,6 +21,9 @@ QTextStream &out();
 QTextStream &err();
 // The run history file: `--history FILE`, or patterns::defaultHistoryPath().
 QString historyPath();
+
+// The --fault name=value options, or nothing after printing each problem.
+std::optional<io::LabFaults> parseFaultOptions(const QString &command, const QStringList &assignments);
 
 // Each takes the arguments after the command name.
 int listPatterns(const QStringList &arguments);

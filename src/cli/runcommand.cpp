@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] [--narrate] [--answers]
+// coroscope run ID [--set name=value ...] [--fault name=value ...] [--server URL] [--database FILE]
+//                  [--export FILE ...] [--narrate] [--answers]
 #include "classroom/answers.h"
 #include "classroom/narration.h"
 #include "cli/commands.h"
+#include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/labenvironment.h"
 #include "patterns/patternrun.h"
@@ -100,15 +102,18 @@ int runPattern(const QStringList &arguments)
     const QCommandLineOption narrate(QStringLiteral("narrate"), QStringLiteral("Print what happens, as it runs."));
     const QCommandLineOption answers(QStringLiteral("answers"),
                                      QStringLiteral("Print the answers to the pattern's questions, from this run."));
-    parser.addOptions({set, server, database, exportTo, noHistory, narrate, answers});
+    const QCommandLineOption fault(QStringLiteral("fault"),
+                                   QStringLiteral("A fault of the lab server, e.g. preset=flaky or error_rate=0.3."),
+                                   QStringLiteral("name=value"));
+    parser.addOptions({set, fault, server, database, exportTo, noHistory, narrate, answers});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The pattern to run."));
     if (!parser.parse(QStringList{QStringLiteral("coroscope run")} + arguments)) {
         err() << "coroscope run: " << parser.errorText() << '\n';
         return BadUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err() << "usage: coroscope run ID [--set name=value ...] [--server URL] [--database FILE] [--export FILE ...] "
-                 "[--no-history] [--history FILE] [--narrate] [--answers]\n";
+        err() << "usage: coroscope run ID [--set name=value ...] [--fault name=value ...] [--server URL] "
+                 "[--database FILE] [--export FILE ...] [--no-history] [--history FILE] [--narrate] [--answers]\n";
         return BadUsage;
     }
     const auto id = parser.positionalArguments().front();
@@ -121,6 +126,14 @@ int runPattern(const QStringList &arguments)
     if (!values.errors.isEmpty()) {
         for (const auto &error : values.errors)
             err() << "coroscope run " << id << ": " << error << '\n';
+        return BadUsage;
+    }
+    const auto faults = parseFaultOptions(QStringLiteral("coroscope run ") + id, parser.values(fault));
+    if (!faults)
+        return BadUsage;
+    if (parser.isSet(fault) && parser.isSet(server)) {
+        err() << "coroscope run " << id
+              << ": --fault sets the embedded lab server's faults; it cannot go with --server\n";
         return BadUsage;
     }
     const auto exports = parser.values(exportTo);
@@ -144,6 +157,9 @@ int runPattern(const QStringList &arguments)
         err() << "coroscope: " << environment.errorString() << '\n';
         return BadUsage;
     }
+
+    if (auto *lab = environment.labServer())
+        lab->setFaults(*faults);
 
     const auto startedAt = QDateTime::currentDateTimeUtc();
     patterns::PatternRun run(*pattern, values.values, environment.runEnvironment());

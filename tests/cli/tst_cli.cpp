@@ -154,6 +154,20 @@ private Q_SLOTS:
         QTest::newRow("bad run id") << QStringList{QStringLiteral("export"), QStringLiteral("abc"),
                                                    QStringLiteral("x.json")}
                                     << QStringLiteral("\"abc\" is not a run id");
+        QTest::newRow("bad fault") << QStringList{QStringLiteral("run"), QStringLiteral("retry"),
+                                                  QStringLiteral("--fault"), QStringLiteral("error_rate=2")}
+                                   << QStringLiteral("--fault error_rate must be a number between 0 and 1");
+        QTest::newRow("unknown preset") << QStringList{QStringLiteral("run"), QStringLiteral("retry"),
+                                                       QStringLiteral("--fault"), QStringLiteral("preset=chaos")}
+                                        << QStringLiteral("preset must be one of");
+        QTest::newRow("fault with server")
+            << QStringList{QStringLiteral("run"),      QStringLiteral("retry"),
+                           QStringLiteral("--fault"),  QStringLiteral("preset=flaky"),
+                           QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9")}
+            << QStringLiteral("it cannot go with --server");
+        QTest::newRow("serve bad fault") << QStringList{QStringLiteral("serve"), QStringLiteral("--fault"),
+                                                        QStringLiteral("latency_ms")}
+                                         << QStringLiteral("a fault is name=value");
     }
 
     void badArgumentsSayWhatIsWrong()
@@ -172,6 +186,17 @@ private Q_SLOTS:
                                        QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--no-history")});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.out.contains(QStringLiteral("sequential: error")), qPrintable(result.out));
+    }
+
+    void runTakesTheLabsFaults()
+    {
+        // The flaky preset's seed fails the first attempt: retry shows its point.
+        const auto result = coroscope({QStringLiteral("run"), QStringLiteral("retry"), QStringLiteral("--set"),
+                                       QStringLiteral("fail_rate=0"), QStringLiteral("--fault"),
+                                       QStringLiteral("preset=flaky"), QStringLiteral("--no-history")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("succeeded on attempt 2 after 1 failure(s)")),
+                 qPrintable(result.out));
     }
 
     void runPrintsTheSummaryAndExportsATrace()

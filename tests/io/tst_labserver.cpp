@@ -478,8 +478,10 @@ private Q_SLOTS:
 
     void faultsApplyWhileRunning()
     {
-        m_server.setFaults({0, 1.0});
-        QCOMPARE(m_server.faults().failureRate, 1.0);
+        LabFaults failing;
+        failing.errorRate = 1.0;
+        m_server.setFaults(failing);
+        QCOMPARE(m_server.faults().errorRate, 1.0);
         for (int i = 0; i < 5; ++i) {
             const auto reply = fetch(m_manager, at(QStringLiteral("/users/1")));
             QCOMPARE(reply.status, 503);
@@ -487,7 +489,9 @@ private Q_SLOTS:
         }
         QCOMPARE(fetch(m_manager, at(QStringLiteral("/stats"))).status, 200); // the observer is spared
 
-        m_server.setFaults({150, 0});
+        LabFaults jittery;
+        jittery.jitterMs = 150;
+        m_server.setFaults(jittery);
         qint64 slowest = 0;
         for (int i = 0; i < 12; ++i) {
             const auto reply = fetch(m_manager, at(QStringLiteral("/delay/0")));
@@ -503,9 +507,12 @@ private Q_SLOTS:
         QCOMPARE(reply.status, 200);
         QVERIFY(reply.elapsedMs < 100);
 
-        m_server.setFaults({-5, 7.0}); // nonsense is clamped, not stored
-        QCOMPARE(m_server.faults().latencyJitterMs, 0);
-        QCOMPARE(m_server.faults().failureRate, 1.0);
+        LabFaults nonsense;
+        nonsense.jitterMs = -5;
+        nonsense.errorRate = 7.0;
+        m_server.setFaults(nonsense); // nonsense is clamped, not stored
+        QCOMPARE(m_server.faults().jitterMs, 0);
+        QCOMPARE(m_server.faults().errorRate, 1.0);
     }
 
     void statsFollowRequestsAndConnections()

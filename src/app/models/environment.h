@@ -33,6 +33,8 @@ public:
     QString errorString() const { return m_error; }
     // One line for the status bar: the server's URL and what it is doing.
     QString serverText() const;
+    // The embedded lab server, or nullptr when a run goes to another server.
+    io::LabServer *labServer() const { return m_lab.labServer(); }
 
 private:
     patterns::LabEnvironment m_lab;

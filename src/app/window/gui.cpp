@@ -6,6 +6,7 @@
 #include "app/present/presentationmode.h"
 #include "app/window/guioptions.h"
 #include "app/window/mainwindow.h"
+#include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 
@@ -85,6 +86,8 @@ int runGui(const GuiOptions &options)
     Environment environment;
     if (!environment.start())
         QTextStream(stderr) << "coroscope: " << environment.errorString() << '\n';
+    if (auto *lab = environment.labServer())
+        lab->setFaults(options.faults);
 
     MainWindow window(&environment);
     window.setHistoryPath(options.historyPath.isEmpty() ? patterns::defaultHistoryPath() : options.historyPath);

@@ -52,7 +52,9 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
     const QCommandLineOption scale(QStringLiteral("scale"),
                                    QStringLiteral("Presentation text size in percent, 150 to 300."),
                                    QStringLiteral("percent"));
-    parser.addOptions({pattern, set, run, screenshot, theme, compare, history, present, scale});
+    const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("A fault of the lab server."),
+                                   QStringLiteral("name=value"));
+    parser.addOptions({pattern, set, run, fault, screenshot, theme, compare, history, present, scale});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -116,6 +118,12 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
                            .arg(options.run ? QStringLiteral("--run") : QStringLiteral("--set"));
         return result;
     }
+    const auto faults = io::parseLabFaultAssignments(parser.values(fault));
+    if (!faults.faults) {
+        result.error = QStringLiteral("--fault ") + faults.errors.join(QStringLiteral("; "));
+        return result;
+    }
+    options.faults = *faults.faults;
     if (parser.isSet(screenshot)) {
         options.screenshotPath = QFileInfo(parser.value(screenshot)).absoluteFilePath();
         if (const auto error = checkWritable(options.screenshotPath); !error.isEmpty()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/labfaults.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -8,8 +10,9 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--present [--scale PERCENT]] [--screenshot FILE] [--theme light|dark|system] [--history FILE]`, or `coroscope
-// --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by side.
+// [--fault name=value ...] [--present [--scale PERCENT]] [--screenshot FILE] [--theme light|dark|system]
+// [--history FILE]`, or `coroscope --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs
+// of the history side by side.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
@@ -21,6 +24,7 @@ struct GuiOptions {
     QString historyPath; // absolute; empty: patterns::defaultHistoryPath()
     qint64 compareFirst = 0; // history run ids; 0: no comparison
     qint64 compareSecond = 0;
+    io::LabFaults faults; // the lab server's faults from the start (--fault, as for coroscope run)
 };
 
 struct ParsedGuiOptions {

@@ -35,9 +35,10 @@ TimeoutError::TimeoutError(QString message)
 {
 }
 
-HttpError::HttpError(int status, QString message)
+HttpError::HttpError(int status, QString message, std::chrono::milliseconds retryAfter)
     : Error(ErrorKind::Http, std::move(message))
     , m_status(status)
+    , m_retryAfter(retryAfter)
 {
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <exception>
 #include <vector>
 
@@ -54,11 +55,14 @@ public:
 class HttpError : public Error
 {
 public:
-    HttpError(int status, QString message);
+    HttpError(int status, QString message, std::chrono::milliseconds retryAfter = {});
     int status() const noexcept { return m_status; }
+    // The server's Retry-After (429, 503), or 0 when it named none.
+    std::chrono::milliseconds retryAfter() const noexcept { return m_retryAfter; }
 
 private:
     int m_status;
+    std::chrono::milliseconds m_retryAfter;
 };
 
 // Every child failure of a TaskGroup, like Python's ExceptionGroup.

@@ -33,12 +33,35 @@ QString attemptName(const QString &name, int attempt)
     return QStringLiteral("%1 #%2").arg(name).arg(attempt);
 }
 
+namespace {
+
+std::chrono::milliseconds retryAfterOf(const std::exception_ptr &error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const HttpError &http) {
+        return http.retryAfter();
+    } catch (...) {
+        return {};
+    }
+}
+
+} // namespace
+
+std::chrono::nanoseconds honouringRetryAfter(std::chrono::nanoseconds delay, const std::exception_ptr &error)
+{
+    return std::max<std::chrono::nanoseconds>(delay, retryAfterOf(error));
+}
+
 void markRetry(int attempt, const std::exception_ptr &error, std::chrono::nanoseconds delay)
 {
+    const auto retryAfter = retryAfterOf(error);
+    const auto why = retryAfter.count() > 0 && delay <= retryAfter ? QStringLiteral(" (the server's Retry-After)")
+                                                                   : QString();
     if (auto *context = TaskContext::current())
-        context->mark(QStringLiteral("attempt %1 failed (%2); retrying in %3")
+        context->mark(QStringLiteral("attempt %1 failed (%2); retrying in %3%4")
                           .arg(attempt)
-                          .arg(describe(error), formatDuration(delay)));
+                          .arg(describe(error), formatDuration(delay), why));
 }
 
 } // namespace detail

@@ -37,11 +37,14 @@ namespace detail {
 std::chrono::nanoseconds jittered(std::chrono::nanoseconds delay, double jitter, std::mt19937 &random);
 QString attemptName(const QString &name, int attempt);
 void markRetry(int attempt, const std::exception_ptr &error, std::chrono::nanoseconds delay);
+// At least as long as the server's Retry-After, if the error is an HttpError that names one.
+std::chrono::nanoseconds honouringRetryAfter(std::chrono::nanoseconds delay, const std::exception_ptr &error);
 } // namespace detail
 
 // Runs `attempt()` as a child task "name #1", "name #2", ... until one succeeds, an error of a
 // kind the policy does not retry occurs, or the attempts run out (the last error is thrown).
-// Between attempts the task sleeps for the backoff delay: growing gaps on the timeline.
+// Between attempts the task sleeps for the backoff delay: growing gaps on the timeline. A
+// server's Retry-After (429, 503) stretches a wait to at least that long.
 template<TaskFactory F>
 QCoro::Task<FactoryResult<F>> retry(RetryPolicy policy, QString name, F attempt,
                                     std::source_location where = std::source_location::current())
@@ -60,7 +63,8 @@ QCoro::Task<FactoryResult<F>> retry(RetryPolicy policy, QString name, F attempt,
         const auto kind = kindOf(error);
         if (number >= policy.maxAttempts || !policy.shouldRetry(kind))
             std::rethrow_exception(error);
-        const auto delay = detail::jittered(policy.baseDelay(number), policy.jitter, random);
+        const auto delay = detail::honouringRetryAfter(detail::jittered(policy.baseDelay(number), policy.jitter, random),
+                                                       error);
         detail::markRetry(number, error, delay);
         co_await sleep(delay, where);
     }

@@ -3,6 +3,7 @@
 
 #include "async/duration.h"
 #include "async/errors.h"
+#include "io/labfaults.h"
 #include "io/labserverstate.h"
 #include "trace/counters.h"
 #include "trace/recorder.h"
@@ -51,6 +52,15 @@ async::ErrorKind kindOf(QNetworkReply::NetworkError error)
     case QNetworkReply::ProtocolInvalidOperationError: return async::ErrorKind::InvalidArgument;
     default: return async::ErrorKind::Connection;
     }
+}
+
+// Retry-After in seconds (the HTTP-date form is not used by servers we talk to; it reads as 0).
+std::chrono::milliseconds retryAfterOf(const QByteArray &value)
+{
+    bool ok = false;
+    const auto seconds = value.trimmed().toLongLong(&ok);
+    return ok && seconds > 0 ? std::chrono::milliseconds(std::min<qint64>(seconds, 3600) * 1000)
+                             : std::chrono::milliseconds(0);
 }
 
 } // namespace
@@ -206,12 +216,28 @@ void HttpRequestAwaiter::onFinished()
     const auto errorText = reply->errorString();
     release(false);
 
+    // What the lab server's faults did to this request, said on the request's own lane.
+    auto faultNote = QString::fromLatin1(m_response.header(labFaultHeader));
+    if (faultNote.isEmpty() && error != QNetworkReply::NoError && m_response.status == 0) {
+        if (const auto lab = lab::serverAt(m_spec.url); lab && lab->inOutage())
+            faultNote = QStringLiteral("the lab server is in an outage: connection refused");
+    }
+    if (!faultNote.isEmpty()) {
+        m_response.faultNote = faultNote;
+        if (auto *ctx = context())
+            ctx->mark(QStringLiteral("%1: %2").arg(resource(), faultNote));
+    }
+    const QString noteSuffix = faultNote.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(faultNote);
+
     if (m_response.status >= 400) {
         fail(std::make_exception_ptr(async::HttpError(
-            m_response.status, QStringLiteral("%1: %2 %3").arg(resource()).arg(m_response.status).arg(reason).trimmed())));
+            m_response.status,
+            QStringLiteral("%1: %2 %3").arg(resource()).arg(m_response.status).arg(reason).trimmed() + noteSuffix,
+            retryAfterOf(m_response.header("Retry-After")))));
     } else if (error != QNetworkReply::NoError) {
-        const auto message = QStringLiteral("%1 %2: %3")
-                                 .arg(QString::fromLatin1(m_spec.method), m_spec.url.toDisplayString(), errorText);
+        const QString message
+            = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(m_spec.method), m_spec.url.toDisplayString(), errorText)
+              + noteSuffix;
         if (kindOf(error) == async::ErrorKind::Timeout)
             fail(std::make_exception_ptr(async::TimeoutError(message)));
         else

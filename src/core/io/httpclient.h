@@ -40,6 +40,7 @@ struct HttpResponse {
     QString label; // "GET /users/1"
     qint64 elapsedNs = 0; // from sending the request to the last byte of the answer
     bool newConnection = false; // the request had to open a TCP connection (none could be reused)
+    QString faultNote; // what the lab server's faults did to it ("server injected 503 (error rate 30%)")
 
     // The value of the first header called `name` (case-insensitive), or an empty array.
     QByteArray header(QByteArrayView name) const;

@@ -374,14 +374,34 @@ void Endpoints::stats(Exchange &exchange, const ServerState &state)
         {QStringLiteral("served"), state.served.load()},
         {QStringLiteral("in_flight"), state.inFlight.load()},
         {QStringLiteral("connections"), state.connections.load()},
+        {QStringLiteral("queued"), state.queued.load()},
+        {QStringLiteral("refused"), state.refused.load()},
+        {QStringLiteral("outage_remaining_ms"), state.outageRemainingMs()},
     });
+}
+
+void Endpoints::faults(Exchange &exchange, ServerState &state)
+{
+    allowOnly(exchange, {});
+    if (exchange.method() == QHttpServerRequest::Method::Put) {
+        const auto parsed = parseLabFaultsJson(exchange.body());
+        if (!parsed.faults)
+            throw BadRequest{QStringLiteral("%1: %2").arg(exchange.label(), parsed.errors.join(QStringLiteral("; ")))};
+        state.setFaults(*parsed.faults);
+    } else if (exchange.method() != QHttpServerRequest::Method::Get) {
+        exchange.replyError(405, QStringLiteral("%1: the control API takes GET and PUT").arg(exchange.label()));
+        return;
+    }
+    auto json = toJson(state.faults());
+    json.insert(QStringLiteral("description"), state.faults().describe());
+    exchange.reply(json);
 }
 
 void Endpoints::notFound(Exchange &exchange)
 {
     exchange.replyError(404, QStringLiteral("no endpoint %1; try /delay/{ms}, /status/{code}, /flaky, /bytes/{n}, "
                                             "/stream/{n}, /drip, /users/{id}, /orders?user=, /notifications?user=, "
-                                            "/products/{id}, /echo or /stats")
+                                            "/products/{id}, /echo, /stats or /_lab/faults")
                                  .arg(exchange.label()));
 }
 

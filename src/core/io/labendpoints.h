@@ -41,6 +41,9 @@ public:
     void product(Exchange &exchange, const QString &id);
     void echo(Exchange &exchange);
     void stats(Exchange &exchange, const ServerState &state);
+    // The control API: GET answers the faults in force, PUT replaces them (400 and no change on
+    // a bad body).
+    void faults(Exchange &exchange, ServerState &state);
     void notFound(Exchange &exchange);
 
     // Whether the n-th request (from 1) of the /flaky sequence `seed` fails at rate `fail`.

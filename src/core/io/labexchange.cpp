@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/labexchange.h"
 
+#include "io/labfaults.h"
 #include "io/labserverstate.h"
 
 #include <QJsonArray>
@@ -8,6 +9,9 @@
 #include <QJsonObject>
 #include <QMetaEnum>
 #include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 namespace coroscope::io::lab {
 namespace {
@@ -55,6 +59,75 @@ Exchange::~Exchange()
     // Torn down with its connection (the server stopping) before it could answer.
     if (!m_done && m_counted)
         m_state.inFlight.fetch_sub(1);
+    ended();
+}
+
+void Exchange::ended()
+{
+    if (auto fn = std::exchange(m_whenDone, nullptr))
+        fn();
+}
+
+void Exchange::addFaultNote(const QString &note)
+{
+    m_faultNotes.append(note);
+}
+
+void Exchange::addHeader(const QByteArray &name, const QByteArray &value)
+{
+    m_headers.append({name, value});
+}
+
+void Exchange::writeHeaders(int status, const QByteArray &mimeType)
+{
+    m_responder.writeStatusLine(statusCode(status));
+    if (!mimeType.isEmpty())
+        m_responder.writeHeader(QByteArrayLiteral("Content-Type"), mimeType);
+    for (const auto &[name, value] : std::as_const(m_headers))
+        m_responder.writeHeader(name, value);
+    if (!m_faultNotes.isEmpty()) // header values are one line of Latin-1
+        m_responder.writeHeader(QByteArray(labFaultHeader), m_faultNotes.join(QStringLiteral("; ")).toLatin1());
+}
+
+void Exchange::sendWhole(int status, const QByteArray &mimeType, const QByteArray &data)
+{
+    if (m_done)
+        return;
+    if (!isOpen()) {
+        finish();
+        return;
+    }
+    writeHeaders(status, mimeType);
+    if (status != 204 && status != 304) // these have no body and say no length
+        m_responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(data.size()));
+    if (m_resetMidBody) {
+        m_responder.writeBody(data.left(data.size() / 2));
+        m_socket->flush();
+        m_socket->abort(); // an RST: the client sees the connection break mid-answer
+        abandon();
+        return;
+    }
+    if (m_bytesPerSecond > 0 && !data.isEmpty()) {
+        m_responder.writeBody(QByteArray());
+        trickle(data);
+        return;
+    }
+    m_responder.writeBody(data);
+    finish();
+}
+
+void Exchange::trickle(QByteArray rest)
+{
+    // Twenty writes a second: the body's bytes arrive at the configured rate.
+    const auto piece = std::max<qsizetype>(1, m_bytesPerSecond / 20);
+    if (isOpen())
+        m_responder.writeBody(rest.left(piece));
+    rest.remove(0, std::min(piece, rest.size()));
+    if (rest.isEmpty() || !isOpen()) {
+        finish();
+        return;
+    }
+    after(std::chrono::milliseconds(50), [this, rest = std::move(rest)] { trickle(rest); });
 }
 
 QString Exchange::label() const
@@ -70,13 +143,8 @@ bool Exchange::isOpen() const
 
 void Exchange::reply(const QJsonValue &json, int status)
 {
-    if (m_done)
-        return;
-    if (isOpen()) {
-        const auto document = json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
-        m_responder.write(document, statusCode(status));
-    }
-    finish();
+    const auto document = json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
+    sendWhole(status, QByteArrayLiteral("application/json"), document.toJson(QJsonDocument::Compact));
 }
 
 void Exchange::replyError(int status, const QString &message)
@@ -86,20 +154,12 @@ void Exchange::replyError(int status, const QString &message)
 
 void Exchange::replyStatus(int status)
 {
-    if (m_done)
-        return;
-    if (isOpen())
-        m_responder.write(statusCode(status));
-    finish();
+    sendWhole(status, {}, {});
 }
 
 void Exchange::replyBytes(const QByteArray &data, const QByteArray &mimeType)
 {
-    if (m_done)
-        return;
-    if (isOpen())
-        m_responder.write(data, mimeType);
-    finish();
+    sendWhole(200, mimeType, data);
 }
 
 void Exchange::beginBody(const QByteArray &mimeType, qint64 length)
@@ -107,8 +167,7 @@ void Exchange::beginBody(const QByteArray &mimeType, qint64 length)
     if (m_done || !isOpen())
         return;
     m_chunked = length < 0;
-    m_responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-    m_responder.writeHeader(QByteArrayLiteral("Content-Type"), mimeType);
+    writeHeaders(200, mimeType);
     if (m_chunked)
         m_responder.writeHeader(QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked"));
     else
@@ -155,6 +214,7 @@ void Exchange::finish()
         m_state.inFlight.fetch_sub(1);
         m_state.served.fetch_add(1);
     }
+    ended();
     deleteLater();
 }
 
@@ -165,6 +225,7 @@ void Exchange::abandon()
     m_done = true;
     if (m_counted)
         m_state.inFlight.fetch_sub(1);
+    ended();
     deleteLater();
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -53,10 +54,25 @@ public:
     // Runs `fn` on the server thread after `delay`, unless the client has gone by then.
     void after(std::chrono::milliseconds delay, std::function<void()> fn);
 
+    // What the lab's faults did to this request, sent as the X-Lab-Fault header (the HTTP
+    // client records it on the request in the trace).
+    void addFaultNote(const QString &note);
+    void addHeader(const QByteArray &name, const QByteArray &value);
+    // Faults applied to a whole answer: its body trickles at that rate, or the connection is
+    // reset halfway through it.
+    void setSlowBody(int bytesPerSecond) { m_bytesPerSecond = bytesPerSecond; }
+    void setResetMidBody(bool reset) { m_resetMidBody = reset; }
+    // Runs once when the exchange ends, however it ends (answered, client gone, server stopped).
+    void whenDone(std::function<void()> fn) { m_whenDone = std::move(fn); }
+
 private:
     bool isOpen() const;
+    void sendWhole(int status, const QByteArray &mimeType, const QByteArray &data);
+    void writeHeaders(int status, const QByteArray &mimeType);
+    void trickle(QByteArray rest);
     void finish();
     void abandon();
+    void ended();
 
     QHttpServerResponder m_responder;
     QPointer<QTcpSocket> m_socket;
@@ -69,6 +85,11 @@ private:
     bool m_closeAfter = false; // the client asked for "Connection: close"
     bool m_chunked = false;
     bool m_done = false;
+    int m_bytesPerSecond = 0;
+    bool m_resetMidBody = false;
+    QStringList m_faultNotes;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    std::function<void()> m_whenDone;
 };
 
 } // namespace coroscope::io::lab

@@ -3,11 +3,11 @@
 
 #include "io/labendpoints.h"
 #include "io/labexchange.h"
+#include "io/labfaultinjector.h"
 #include "io/labserverstate.h"
 #include "io/labtcpserver.h"
 
 #include <QHttpServer>
-#include <QRandomGenerator>
 
 #include <functional>
 
@@ -20,7 +20,8 @@ class Worker : public QObject
 {
 public:
     explicit Worker(std::shared_ptr<ServerState> state)
-        : m_state(std::move(state))
+        : m_state(state)
+        , m_faults(std::move(state), this)
     {
     }
 
@@ -53,6 +54,7 @@ private:
     static void run(Exchange &exchange, const Handler &handler);
 
     std::shared_ptr<ServerState> m_state;
+    FaultInjector m_faults; // outlives the server below: its exchanges call back into it
     std::unique_ptr<QHttpServer> m_http;
     Endpoints m_endpoints;
 };
@@ -102,6 +104,11 @@ void Worker::addRoutes()
         auto *exchange = new Exchange(request, std::move(responder), *m_state, Exchange::Counting::Uncounted);
         run(*exchange, [this, &e](Exchange &x) { e.stats(x, *m_state); });
     });
+    // The control API, spared by the faults and not counted: the way to turn them off must work.
+    http.route(QString::fromLatin1(labFaultsPath), [this, &e](Request request, Responder responder) {
+        auto *exchange = new Exchange(request, std::move(responder), *m_state, Exchange::Counting::Uncounted);
+        run(*exchange, [this, &e](Exchange &x) { e.faults(x, *m_state); });
+    });
     http.setMissingHandler([this, &e](Request request, Responder responder) {
         serve(request, std::move(responder), [&e](Exchange &x) { e.notFound(x); });
     });
@@ -110,21 +117,7 @@ void Worker::addRoutes()
 void Worker::serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, Handler handler)
 {
     auto *exchange = new Exchange(request, std::move(responder), *m_state);
-    const auto faults = m_state->faults();
-    auto *random = QRandomGenerator::global();
-    const bool inject = faults.failureRate > 0 && random->generateDouble() < faults.failureRate;
-    auto go = [exchange, inject, rate = faults.failureRate, handler = std::move(handler)] {
-        if (inject) {
-            exchange->replyError(503, QStringLiteral("injected failure: the lab server's faults fail %1% of requests")
-                                          .arg(rate * 100.0, 0, 'g', 3));
-            return;
-        }
-        run(*exchange, handler);
-    };
-    if (faults.latencyJitterMs > 0)
-        exchange->after(std::chrono::milliseconds(random->bounded(faults.latencyJitterMs + 1)), std::move(go));
-    else
-        go();
+    m_faults.serve(exchange, [exchange, handler = std::move(handler)] { run(*exchange, handler); });
 }
 
 void Worker::run(Exchange &exchange, const Handler &handler)
@@ -207,19 +200,25 @@ QString LabServer::errorString() const
     return m_error;
 }
 
-void LabServer::setFaults(Faults faults)
+void LabServer::setFaults(const LabFaults &faults)
 {
     m_state->setFaults(faults);
 }
 
-LabServer::Faults LabServer::faults() const
+LabFaults LabServer::faults() const
 {
     return m_state->faults();
 }
 
+std::shared_ptr<void> LabServer::watchFaults(std::function<void(const LabFaults &)> listener)
+{
+    return m_state->watchFaults(std::move(listener));
+}
+
 LabServer::Stats LabServer::stats() const
 {
-    return Stats{m_state->served.load(), m_state->inFlight.load(), m_state->connections.load(), m_state->refused.load()};
+    return Stats{m_state->served.load(),  m_state->inFlight.load(), m_state->connections.load(),
+                 m_state->refused.load(), m_state->queued.load(),   m_state->outageRemainingMs()};
 }
 
 void LabServer::setLimits(const lab::RequestLimits &limits)

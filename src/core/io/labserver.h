@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/labfaults.h"
 #include "io/labrequestguard.h"
 
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace coroscope::io {
@@ -31,8 +33,11 @@ class Worker;
 //   /drip?bytes=10&duration_ms=2000  a body trickling in over the duration
 //   /users/{id}  /orders?user=  /notifications?user=  /products/{id}   the demo shop (io/demodata.h)
 //   /echo                         the request (any method) as JSON
-//   /stats                        requests served, in flight, open connections
+//   /stats                        requests served, in flight, queued, refused, open connections
+//   /_lab/faults                  the control API: GET the faults as JSON, PUT new ones (see LabFaults)
 // Nonsense input is a 400 with {"error": "..."}; unknown paths and records a 404.
+inline constexpr const char *labFaultsPath = "/_lab/faults";
+
 class LabServer : public QObject
 {
     Q_OBJECT
@@ -53,21 +58,23 @@ public:
     QUrl url() const; // e.g. http://127.0.0.1:34567
     QString errorString() const;
 
-    // Misbehaviour applied to every endpoint but /stats: a random extra latency of up to
-    // latencyJitterMs, and a 503 for that fraction of requests.
-    struct Faults {
-        int latencyJitterMs = 0;
-        double failureRate = 0;
-    };
-    void setFaults(Faults faults); // thread-safe, takes effect for the next request
-    Faults faults() const;
+    // Misbehaviour on purpose, applied to every endpoint (or LabFaults::pathPrefix) but /stats
+    // and the control API. Thread-safe; takes effect for the next request. Out-of-range values
+    // are clamped.
+    void setFaults(const LabFaults &faults);
+    LabFaults faults() const;
+    // `listener` runs on the changing thread after each setFaults() (or PUT of the control API)
+    // until the returned token is dropped.
+    std::shared_ptr<void> watchFaults(std::function<void(const LabFaults &)> listener);
 
     // Requests answered, requests being answered, TCP connections open. /stats itself is not counted.
     struct Stats {
         qint64 served = 0;
         int inFlight = 0;
         int connections = 0;
-        qint64 refused = 0; // requests or connections refused by the limits
+        qint64 refused = 0; // requests or connections refused by the limits, the rate limit or an outage
+        int queued = 0; // requests waiting under the capacity fault
+        qint64 outageRemainingMs = 0;
     };
     Stats stats() const; // thread-safe
 

@@ -23,19 +23,63 @@ Registry &registry()
 
 } // namespace
 
-void ServerState::setFaults(LabServer::Faults faults)
+void ServerState::setFaults(const LabFaults &faults)
 {
     // Out-of-range settings are clamped rather than refused: the sliders of the app can't be wrong.
-    faults.latencyJitterMs = std::clamp(faults.latencyJitterMs, 0, 30'000);
-    faults.failureRate = std::isnan(faults.failureRate) ? 0.0 : std::clamp(faults.failureRate, 0.0, 1.0);
-    std::lock_guard lock(m_mutex);
-    m_faults = faults;
+    const auto clamped = faults.clamped();
+    {
+        std::lock_guard lock(m_mutex);
+        m_faults = clamped;
+        m_requests = 0;
+        m_outageEnds = Clock::now() + std::chrono::milliseconds(clamped.outageMs);
+    }
+    std::lock_guard lock(m_listenersMutex);
+    for (const auto &[id, listener] : m_listeners)
+        listener(clamped);
 }
 
-LabServer::Faults ServerState::faults() const
+LabFaults ServerState::faults() const
 {
     std::lock_guard lock(m_mutex);
     return m_faults;
+}
+
+ServerState::FaultsNow ServerState::nextRequest(const QString &path)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_faults.appliesTo(path))
+        return {};
+    return {m_faults, ++m_requests, Clock::now() < m_outageEnds};
+}
+
+bool ServerState::inOutage() const
+{
+    std::lock_guard lock(m_mutex);
+    return Clock::now() < m_outageEnds;
+}
+
+qint64 ServerState::outageRemainingMs() const
+{
+    std::lock_guard lock(m_mutex);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_outageEnds - Clock::now()).count();
+    return std::max<qint64>(left, 0);
+}
+
+std::shared_ptr<void> ServerState::watchFaults(FaultsListener listener)
+{
+    int id = 0;
+    {
+        std::lock_guard lock(m_listenersMutex);
+        id = m_nextListener++;
+        m_listeners.emplace(id, std::move(listener));
+    }
+    // Dropping the token after the server is gone is safe: it holds the state weakly.
+    return std::shared_ptr<void>(nullptr, [weak = weak_from_this(), id](void *) {
+        if (const auto self = weak.lock()) {
+            std::lock_guard lock(self->m_listenersMutex);
+            self->m_listeners.erase(id);
+        }
+    });
 }
 
 void registerServer(quint16 port, const std::shared_ptr<ServerState> &state)
@@ -52,16 +96,21 @@ void unregisterServer(quint16 port)
     r.servers.remove(port);
 }
 
-std::optional<int> openConnectionsAt(const QUrl &url)
+std::shared_ptr<ServerState> serverAt(const QUrl &url)
 {
     if (url.scheme() != QLatin1String("http") || url.port() <= 0)
-        return std::nullopt;
+        return nullptr;
     const QHostAddress host(url.host());
     if (!host.isLoopback() && url.host() != QLatin1String("localhost"))
-        return std::nullopt;
+        return nullptr;
     auto &r = registry();
     std::lock_guard lock(r.mutex);
-    if (const auto state = r.servers.value(quint16(url.port())).lock())
+    return r.servers.value(quint16(url.port())).lock();
+}
+
+std::optional<int> openConnectionsAt(const QUrl &url)
+{
+    if (const auto state = serverAt(url))
         return state->connections.load(std::memory_order_relaxed);
     return std::nullopt;
 }

@@ -178,6 +178,13 @@ void TcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    if (m_state.inOutage() && m_state.faults().pathPrefix.isEmpty()) {
+        // The outage fault: a new connection is closed before a byte is read.
+        m_state.refused.fetch_add(1, std::memory_order_relaxed);
+        socket->abort();
+        delete socket;
+        return;
+    }
     if (m_sockets.size() >= m_limits.connections) {
         const QByteArray why = QByteArray("the lab server has ") + QByteArray::number(m_limits.connections)
                                + " connections open, its limit";

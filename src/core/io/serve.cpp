@@ -66,7 +66,7 @@ private:
 
 } // namespace
 
-int serveForeground(quint16 port)
+int serveForeground(quint16 port, const LabFaults &faults)
 {
     SignalPipe signalPipe;
     if (!signalPipe.isValid()) {
@@ -78,9 +78,11 @@ int serveForeground(quint16 port)
         std::fprintf(stderr, "coroscope serve: %s\n", qPrintable(server.errorString()));
         return 1;
     }
+    server.setFaults(faults);
     std::printf("%s\n", qPrintable(server.url().toString()));
     std::fflush(stdout);
-    std::fprintf(stderr, "lab server running; stop it with Ctrl+C\n");
+    std::fprintf(stderr, "lab server running (faults: %s; change them at %s%s); stop it with Ctrl+C\n",
+                 qPrintable(server.faults().describe()), qPrintable(server.url().toString()), labFaultsPath);
 
     QEventLoop loop;
     QSocketNotifier notifier(signalPipe.readEnd(), QSocketNotifier::Read);

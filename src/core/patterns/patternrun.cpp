@@ -3,10 +3,12 @@
 
 #include "async/heartbeat.h"
 #include "async/spawn.h"
+#include "io/labserverstate.h"
 #include "trace/recorder.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPointer>
 
 namespace coroscope::patterns {
 
@@ -142,6 +144,7 @@ PatternRun::PatternRun(const Pattern &pattern, QVariantMap values, RunEnvironmen
 
 PatternRun::~PatternRun()
 {
+    m_faultsWatch.reset();
     if (isRunning()) {
         stop();
         waitForFinished(70'000);
@@ -161,7 +164,25 @@ void PatternRun::start()
     m_thread.start();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker] { worker->begin(); }, Qt::QueuedConnection);
+    watchLabFaults();
     m_drainTimer.start();
+}
+
+void PatternRun::watchLabFaults()
+{
+    const auto lab = io::lab::serverAt(m_environment.serverUrl);
+    if (!lab)
+        return;
+    // Marked on the run's own thread, so that the mark sits on its event loop's lane.
+    auto markOnRunThread = [worker = QPointer<QObject>(m_worker), recorder = m_recorder](const QString &text) {
+        QMetaObject::invokeMethod(
+            worker, [recorder, text] { recorder->mark(0, text); }, Qt::QueuedConnection);
+    };
+    if (const auto faults = lab->faults(); !faults.isHealthy())
+        markOnRunThread(QStringLiteral("lab faults: %1").arg(faults.describe()));
+    m_faultsWatch = lab->watchFaults([markOnRunThread](const io::LabFaults &faults) {
+        markOnRunThread(QStringLiteral("lab faults changed: %1").arg(faults.describe()));
+    });
 }
 
 void PatternRun::stop()
@@ -203,6 +224,7 @@ void PatternRun::drain()
 
 void PatternRun::onWorkerDone(RunOutcome outcome)
 {
+    m_faultsWatch.reset();
     m_thread.wait();
     m_drainTimer.stop();
     drain();

@@ -49,6 +49,7 @@ private:
     class Worker;
     void drain();
     void onWorkerDone(RunOutcome outcome);
+    void watchLabFaults();
 
     const Pattern &m_pattern;
     QVariantMap m_values;
@@ -61,6 +62,7 @@ private:
     RunOutcome m_outcome;
     bool m_started = false;
     bool m_finished = false;
+    std::shared_ptr<void> m_faultsWatch; // marks each change of the lab server's faults
 };
 
 } // namespace coroscope::patterns
