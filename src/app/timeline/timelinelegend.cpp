@@ -24,16 +24,16 @@ TimelineLegend::TimelineLegend(QWidget *parent)
 std::vector<TimelineLegend::Entry> TimelineLegend::currentEntries() const
 {
     const auto p = TimelinePalette::forPalette(palette());
-    std::vector<Entry> entries = {{QStringLiteral("running"), p.running(), Swatch::Bar}};
+    std::vector<Entry> entries = {{tr("running"), p.running(), Swatch::Bar}};
     for (const auto reason : {SuspendReason::Network, SuspendReason::Database, SuspendReason::Timer,
                               SuspendReason::Semaphore, SuspendReason::ThreadPool, SuspendReason::ChildJoin}) {
-        entries.push_back({QStringLiteral("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar});
+        entries.push_back({tr("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar});
     }
-    entries.push_back({QStringLiteral("queued"), p.queued(), Swatch::Line});
+    entries.push_back({tr("queued"), p.queued(), Swatch::Line});
     // A cancellation is a mark at the moment it arrived; the wait it ended keeps its colour.
-    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Cross});
-    entries.push_back({QStringLiteral("failed"), p.failed(), Swatch::Diamond});
-    entries.push_back({QStringLiteral("loop blocked"), p.lagBlocked(), Swatch::Band});
+    entries.push_back({tr("cancelled"), p.cancelled(), Swatch::Cross});
+    entries.push_back({tr("failed"), p.failed(), Swatch::Diamond});
+    entries.push_back({tr("loop blocked"), p.lagBlocked(), Swatch::Band});
     return entries;
 }
 

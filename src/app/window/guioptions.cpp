@@ -47,12 +47,17 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
         QStringLiteral("history"), QStringLiteral("Run history file to record into and list."), QStringLiteral("file"));
     const QCommandLineOption compare(QStringLiteral("compare"),
                                      QStringLiteral("Compare two runs of the history: --compare RUN_A RUN_B."));
-    parser.addOptions({pattern, set, run, screenshot, theme, compare, history});
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    parser.addOptions({pattern, set, run, screenshot, theme, compare, history, version});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
     }
     auto &options = result.options;
+    if (parser.isSet(version)) {
+        options.version = true;
+        return result;
+    }
     const auto positional = parser.positionalArguments();
     if (parser.isSet(compare)) {
         bool firstOk = false;
@@ -65,8 +70,12 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
             result.error = QStringLiteral("--compare needs two run ids (see coroscope history)");
             return result;
         }
+    } else if (positional.size() == 1 && QFileInfo(positional.first()).isFile()) {
+        options.tracePath = QFileInfo(positional.first()).absoluteFilePath();
     } else if (!positional.isEmpty()) {
-        result.error = QStringLiteral("unexpected argument \"%1\"").arg(positional.first());
+        result.error = positional.size() == 1
+                           ? QStringLiteral("cannot open \"%1\": no such file").arg(positional.first())
+                           : QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
         return result;
     }
     options.run = parser.isSet(run);

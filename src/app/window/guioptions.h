@@ -8,8 +8,9 @@
 namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
-// [--screenshot FILE] [--theme light|dark|system] [--history FILE]`, or `coroscope --compare
-// RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by side.
+// [--screenshot FILE] [--theme light|dark|system] [--history FILE] [TRACE.json]`, or `coroscope
+// --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs of the history side by
+// side. `--version` anywhere answers on stdout before anything needs a display.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
@@ -19,6 +20,8 @@ struct GuiOptions {
     QString historyPath; // absolute; empty: patterns::defaultHistoryPath()
     qint64 compareFirst = 0; // history run ids; 0: no comparison
     qint64 compareSecond = 0;
+    QString tracePath; // absolute; a Chrome trace file to show (the desktop entry's %f)
+    bool version = false; // print buildinfo::versionLine() and exit
 };
 
 struct ParsedGuiOptions {

@@ -22,6 +22,7 @@
 #include "app/source/sourcepanel.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
+#include "app/window/aboutdialog.h"
 #include "app/window/glyphicons.h"
 #include "app/window/mainactions.h"
 #include "app/window/shortcutsdialog.h"
@@ -696,11 +697,7 @@ void MainWindow::saveSettings() const
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, QStringLiteral("About Coroscope"),
-                       QStringLiteral("<h3>Coroscope %1</h3><p>Makes async code visible: every coroutine's start, "
-                                      "suspension, resumption and end on a live timeline, while it does real HTTP and "
-                                      "SQLite I/O.</p><p>Licensed under the GPL, version 3 or later.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    AboutDialog(this).exec();
 }
 
 void MainWindow::putAwayShownTrace()
