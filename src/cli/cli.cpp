@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cli.h"
 
+#include "buildinfo.h"
 #include "cli/commands.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
 
+#include <QFileInfo>
 #include <QString>
 
 #include <cstring>
@@ -42,7 +44,7 @@ void printHelp(QTextStream &stream)
     stream
         << "Coroscope: watch async code run.\n\n"
            "Usage:\n"
-           "  coroscope                          open the app\n"
+           "  coroscope [TRACE.json]             open the app (on a Chrome trace file)\n"
            "  coroscope --pattern ID [--set name=value ...] [--run] [--screenshot FILE]\n"
            "                                     open the app on a pattern (and run it, and save a PNG of the window)\n"
            "  coroscope --present [--scale PERCENT] --pattern ID [--run]\n"
@@ -107,12 +109,6 @@ QString historyPath()
     return historyFile.isEmpty() ? patterns::defaultHistoryPath() : historyFile;
 }
 
-QString versionText()
-{
-    return QStringLiteral("coroscope %1 (Qt %2, QCoro %3)")
-        .arg(QLatin1String(COROSCOPE_VERSION), QLatin1String(qVersion()), QLatin1String(COROSCOPE_QCORO_VERSION));
-}
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);
@@ -131,8 +127,15 @@ bool isCommandLine(int argc, char **argv)
     if (index < 0)
         return false;
     const char *first = argv[index];
-    return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
-           || std::strcmp(first, "--version") == 0;
+    if (first[0] == '-')
+        return std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0 || std::strcmp(first, "--version") == 0;
+    for (const auto &command : commands) {
+        if (std::strcmp(first, command.name) == 0)
+            return true;
+    }
+    // `coroscope run.json`, as the desktop entry starts it for a file, opens the window on it; any
+    // other word is a mistyped command, answered on the terminal.
+    return !QFileInfo::exists(QString::fromLocal8Bit(first));
 }
 
 int run(const QStringList &programAndArguments)
@@ -147,7 +150,7 @@ int run(const QStringList &programAndArguments)
         return Success;
     }
     if (name == QLatin1String("--version")) {
-        out() << versionText() << '\n';
+        out() << buildinfo::versionLine() << '\n';
         return Success;
     }
     for (const auto &command : commands) {

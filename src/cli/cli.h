@@ -5,12 +5,11 @@
 
 namespace coroscope::cli {
 
-// True when the arguments name a subcommand (list, run, serve, ...) or ask for help:
-// those run without a display.
+// True when the arguments name a subcommand (list, run, serve, ...), ask for help or the
+// version, or start with a word that is neither a command nor a file: those run without a
+// display. A file (`coroscope run.json`) is for the window to open.
 bool isCommandLine(int argc, char **argv);
 // Runs a subcommand (`arguments` as QCoreApplication::arguments()); returns the exit code.
 int run(const QStringList &arguments);
-// "coroscope 0.1.0 (Qt 6.4.2, QCoro 0.8.0)"
-QString versionText();
 
 } // namespace coroscope::cli

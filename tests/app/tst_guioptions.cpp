@@ -42,6 +42,30 @@ private Q_SLOTS:
         QVERIFY(parsed.options.historyPath.isEmpty()); // the app then uses the default history
     }
 
+    // The desktop entry starts `coroscope %f` for a trace the file manager opens.
+    void aFileArgumentIsATraceToOpen()
+    {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("run.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--theme"),
+                                             QStringLiteral("dark"), QDir(dir.path()).relativeFilePath(path)});
+        QVERIFY(!parsed.ok()); // relative to the test's folder, not the temporary one: no such file
+        const auto absolute = parseGuiOptions({QStringLiteral("coroscope"), path});
+        QVERIFY2(absolute.ok(), qPrintable(absolute.error));
+        QCOMPARE(absolute.options.tracePath, path);
+    }
+
+    void versionWinsOverEverythingElse()
+    {
+        const auto parsed = parseGuiOptions({QStringLiteral("coroscope"), QStringLiteral("--pattern"),
+                                             QStringLiteral("nope"), QStringLiteral("--version")});
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        QVERIFY(parsed.options.version);
+    }
+
     void compareTakesTwoRunIds()
     {
         const auto parsed = parseGuiOptions(
@@ -73,8 +97,10 @@ private Q_SLOTS:
         QTest::newRow("run without pattern")
             << QStringList{QStringLiteral("--run")} << QStringLiteral("--run needs --pattern");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-        QTest::newRow("stray argument") << QStringList{p, QStringLiteral("sequential"), QStringLiteral("extra")}
-                                        << QStringLiteral("unexpected argument");
+        QTest::newRow("no such trace file") << QStringList{p, QStringLiteral("sequential"), QStringLiteral("extra")}
+                                            << QStringLiteral("cannot open \"extra\": no such file");
+        QTest::newRow("two files") << QStringList{QDir::tempPath(), QStringLiteral("extra")}
+                                   << QStringLiteral("unexpected argument \"extra\"");
         QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("purple")}
                                    << QStringLiteral("--theme must be");
         QTest::newRow("missing folder") << QStringList{QStringLiteral("--screenshot"),

@@ -336,6 +336,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << QStringLiteral("coroscope 0.");
+        QTest::newRow("--version among the app's options")
+            << QStringList{QStringLiteral("--theme"), QStringLiteral("dark"), QStringLiteral("--version")} << 0
+            << QStringLiteral("coroscope 0.");
         QTest::newRow("--help") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("Usage:");
         QTest::newRow("mistyped option") << QStringList{QStringLiteral("--pattrn"), QStringLiteral("gather")} << 2
                                          << QStringLiteral("Unknown option 'pattrn'");
@@ -344,6 +347,8 @@ private Q_SLOTS:
         QTest::newRow("the app") << QStringList{} << 2 << QStringLiteral("cannot open a window: no display");
         QTest::newRow("the app on a pattern") << QStringList{QStringLiteral("--pattern"), QStringLiteral("gather")} << 2
                                               << QStringLiteral("cannot open a window: no display");
+        QTest::newRow("the app on a file") << QStringList{QStringLiteral(COROSCOPE_EXECUTABLE)} << 2
+                                           << QStringLiteral("cannot open a window: no display");
         QTest::newRow("history") << QStringList{QStringLiteral("history")} << 0 << QString();
     }
 

@@ -99,7 +99,7 @@ CompareWindow::CompareWindow(patterns::StoredRun first, patterns::StoredRun seco
     auto *differencesLayout = new QVBoxLayout(differences);
     differencesLayout->setContentsMargins(6, 4, 6, 0);
     differencesLayout->setSpacing(2);
-    auto *differencesTitle = new QLabel(QStringLiteral("<b>What differs from A to B</b>"), differences);
+    auto *differencesTitle = new QLabel(tr("<b>What differs from A to B</b>"), differences);
     differencesLayout->addWidget(differencesTitle);
     differencesLayout->addWidget(m_table, 1);
 
@@ -118,7 +118,7 @@ CompareWindow::CompareWindow(patterns::StoredRun first, patterns::StoredRun seco
     m_feedback = new ExportFeedback(this);
     connect(m_feedback, &ExportFeedback::exported, this, &CompareWindow::exportFinished);
     createActions();
-    setWindowTitle(QStringLiteral("Compare %1 and %2 — Coroscope").arg(heading(0), heading(1)));
+    setWindowTitle(tr("Compare %1 and %2 — Coroscope").arg(heading(0), heading(1)));
     resize(1500, 950);
 }
 
@@ -178,9 +178,9 @@ QString CompareWindow::details(int which) const
 {
     const auto &stored = run(which);
     const auto tasks = stored.trace.tasks().size();
-    return QStringLiteral("run #%1 · %2 · %3 · %4 · %5")
+    return tr("run #%1 · %2 · %3 · %4 · %5")
         .arg(QString::number(stored.run.id), stored.run.status, formatDuration(stored.trace.durationNs()),
-             tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(tasks),
+             tasks == 1 ? tr("1 task") : tr("%1 tasks").arg(tasks),
              stored.run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
 }
 
@@ -213,17 +213,17 @@ void CompareWindow::createActions()
         return action;
     };
     auto &a = m_actions;
-    a.zoomIn = add("zoomIn", QStringLiteral("Zoom &in"), QKeySequence::ZoomIn);
-    a.zoomOut = add("zoomOut", QStringLiteral("Zoom &out"), QKeySequence::ZoomOut);
-    a.fit = add("fit", QStringLiteral("&Fit both runs"), QKeySequence(Qt::CTRL | Qt::Key_0));
-    a.exportComparison = add("export", QStringLiteral("&Export comparison…"), QKeySequence(Qt::CTRL | Qt::Key_E));
-    a.close = add("close", QStringLiteral("&Close"), QKeySequence::Close);
+    a.zoomIn = add("zoomIn", tr("Zoom &in"), QKeySequence::ZoomIn);
+    a.zoomOut = add("zoomOut", tr("Zoom &out"), QKeySequence::ZoomOut);
+    a.fit = add("fit", tr("&Fit both runs"), QKeySequence(Qt::CTRL | Qt::Key_0));
+    a.exportComparison = add("export", tr("&Export comparison…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    a.close = add("close", tr("&Close"), QKeySequence::Close);
     connect(a.zoomIn, &QAction::triggered, m_link, &TimeWindowLink::zoomIn);
     connect(a.zoomOut, &QAction::triggered, m_link, &TimeWindowLink::zoomOut);
     connect(a.fit, &QAction::triggered, m_link, &TimeWindowLink::fit);
     connect(a.exportComparison, &QAction::triggered, this, &CompareWindow::chooseExportTarget);
     connect(a.close, &QAction::triggered, this, &QWidget::close);
-    auto *bar = addToolBar(QStringLiteral("Compare"));
+    auto *bar = addToolBar(tr("Compare"));
     bar->setObjectName(QStringLiteral("compareToolBar"));
     bar->setMovable(false);
     bar->addActions({a.zoomIn, a.zoomOut, a.fit});
@@ -236,7 +236,7 @@ void CompareWindow::chooseExportTarget()
     if (m_exportFolder.isEmpty())
         m_exportFolder = defaultExportFolder();
     const auto name = QStringLiteral("compare-%1-%2.html").arg(run(0).run.id).arg(run(1).run.id);
-    const auto target = askExportTarget(this, QStringLiteral("Export comparison"), QDir(m_exportFolder).filePath(name),
+    const auto target = askExportTarget(this, tr("Export comparison"), QDir(m_exportFolder).filePath(name),
                                         {QStringLiteral("html"), QStringLiteral("svg"), QStringLiteral("png")});
     if (!target)
         return;

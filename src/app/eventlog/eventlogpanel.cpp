@@ -234,8 +234,8 @@ void EventLogPanel::updateCount()
     m_ui->table->setColumnHidden(EventLogModel::ThreadColumn, !threads);
     const int total = m_model ? m_model->rowCount() : 0;
     const int shown = m_filter->rowCount();
-    m_ui->countLabel->setText(shown == total ? QStringLiteral("%L1 events").arg(total)
-                                             : QStringLiteral("%L1 of %L2 events").arg(shown).arg(total));
+    m_ui->countLabel->setText(shown == total ? tr("%L1 events").arg(total)
+                                             : tr("%L1 of %L2 events").arg(shown).arg(total));
 }
 
 } // namespace coroscope::app

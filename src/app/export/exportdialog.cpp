@@ -3,6 +3,7 @@
 
 #include "report/timelineimage.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,16 +20,16 @@ constexpr int slideWidth = 3840;
 QString describeFormat(const QString &suffix)
 {
     static const std::pair<const char *, const char *> formats[] = {
-        {"html", "HTML report"},
-        {"svg", "SVG timeline"},
-        {"png", "PNG image"},
-        {"pdf", "PDF handout"},
-        {"json", "Chrome trace JSON, opens in Perfetto"},
-        {"csv", "CSV, one row per event"},
+        {"html", QT_TRANSLATE_NOOP("ExportDialog", "HTML report")},
+        {"svg", QT_TRANSLATE_NOOP("ExportDialog", "SVG timeline")},
+        {"png", QT_TRANSLATE_NOOP("ExportDialog", "PNG image")},
+        {"pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF handout")},
+        {"json", QT_TRANSLATE_NOOP("ExportDialog", "Chrome trace JSON, opens in Perfetto")},
+        {"csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per event")},
     };
     for (const auto &[known, description] : formats) {
         if (suffix == QLatin1String(known))
-            return QString::fromLatin1(description);
+            return QCoreApplication::translate("ExportDialog", description);
     }
     return suffix.toUpper();
 }
@@ -73,9 +74,10 @@ std::optional<ExportTarget> askExportTarget(QWidget *parent, const QString &capt
     target.path = dialog.selectedFiles().constFirst();
     if (QFileInfo(target.path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0) {
         bool ok = false;
-        const int width = QInputDialog::getInt(parent, QStringLiteral("PNG width"),
-                                               QStringLiteral("Width in pixels (%1 for slides):").arg(slideWidth),
-                                               target.options.pngWidth, 600, report::MaxImageWidth, 10, &ok);
+        const int width = QInputDialog::getInt(
+            parent, QCoreApplication::translate("ExportDialog", "PNG width"),
+            QCoreApplication::translate("ExportDialog", "Width in pixels (%1 for slides):").arg(slideWidth),
+            target.options.pngWidth, 600, report::MaxImageWidth, 10, &ok);
         if (!ok)
             return std::nullopt;
         target.options.pngWidth = width;

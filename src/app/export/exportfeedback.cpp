@@ -60,25 +60,25 @@ void ExportFeedback::write(const QString &path, Work work)
 void ExportFeedback::started(const QString &path)
 {
     m_openFolder->hide();
-    m_window->statusBar()->showMessage(QStringLiteral("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_window->statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
 }
 
 void ExportFeedback::finished(bool ok, const QString &path, const QString &error)
 {
     const auto shown = QDir::toNativeSeparators(path);
     if (ok) {
-        m_window->statusBar()->showMessage(QStringLiteral("Exported to %1").arg(shown), successMessageMs);
+        m_window->statusBar()->showMessage(tr("Exported to %1").arg(shown), successMessageMs);
         const auto folder = QUrl::fromLocalFile(QFileInfo(path).absolutePath()).toString();
         m_openFolder->setText(QStringLiteral("<a href=\"%1\">Open folder</a>").arg(folder.toHtmlEscaped()));
         m_openFolder->show();
         return;
     }
-    m_window->statusBar()->showMessage(QStringLiteral("Export failed: %1").arg(shown), successMessageMs);
+    m_window->statusBar()->showMessage(tr("Export failed: %1").arg(shown), successMessageMs);
     if (m_errorBox)
         m_errorBox->close();
-    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Export failed"),
-                                QStringLiteral("Could not export to %1").arg(shown), QMessageBox::Ok, m_window);
-    box->setInformativeText(error.isEmpty() ? QStringLiteral("The reason is unknown.") : error);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), tr("Could not export to %1").arg(shown),
+                                QMessageBox::Ok, m_window);
+    box->setInformativeText(error.isEmpty() ? tr("The reason is unknown.") : error);
     box->setAttribute(Qt::WA_DeleteOnClose);
     m_errorBox = box;
     box->open();

@@ -30,18 +30,14 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     using K = QKeySequence;
     // Enter and double-click reach the list as "activated"; a shortcut on Return would also
     // fire while a name is being edited in place.
-    m_actions.open = addAction(
-        "open", QStringLiteral("&Open"), {},
-        QStringLiteral("Show the run on the timeline, as it was recorded (Enter, double-click)"));
+    m_actions.open = addAction("open", tr("&Open"), {},
+                               tr("Show the run on the timeline, as it was recorded (Enter, double-click)"));
     connect(m_actions.open, &QAction::triggered, this, &HistoryPanel::openCurrent);
-    m_actions.rename = addAction("rename", QStringLiteral("Re&name"), K(Qt::Key_F2),
-                                 QStringLiteral("Give the run a name of your own"));
+    m_actions.rename = addAction("rename", tr("Re&name"), K(Qt::Key_F2), tr("Give the run a name of your own"));
     connect(m_actions.rename, &QAction::triggered, this, &HistoryPanel::renameCurrent);
-    m_actions.remove = addAction("delete", QStringLiteral("&Delete"), K(K::Delete),
-                                 QStringLiteral("Delete the selected runs from the history"));
+    m_actions.remove = addAction("delete", tr("&Delete"), K(K::Delete), tr("Delete the selected runs from the history"));
     connect(m_actions.remove, &QAction::triggered, this, &HistoryPanel::deleteSelected);
-    auto *compare = m_actions.compare = addAction("compare", QStringLiteral("&Compare"), {},
-                                                  QStringLiteral("Compare the two selected runs"));
+    auto *compare = m_actions.compare = addAction("compare", tr("&Compare"), {}, tr("Compare the two selected runs"));
     connect(compare, &QAction::triggered, this, [this] {
         const auto ids = selectedRunIds();
         if (ids.size() == 2)
@@ -190,13 +186,12 @@ void HistoryPanel::deleteSelected()
     const auto ids = selectedRunIds();
     if (ids.isEmpty() || !m_model)
         return;
-    const auto what = ids.size() == 1 ? QStringLiteral("run #%1").arg(ids.first())
-                                      : QStringLiteral("%1 runs").arg(ids.size());
-    auto *box = new QMessageBox(QMessageBox::Question, QStringLiteral("Delete from the history"),
-                                QStringLiteral("Delete %1 from the history? Its events are gone for good.").arg(what),
+    const auto what = ids.size() == 1 ? tr("run #%1").arg(ids.first()) : tr("%1 runs").arg(ids.size());
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete from the history"),
+                                tr("Delete %1 from the history? Its events are gone for good.").arg(what),
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDelete"));
-    auto *remove = box->addButton(QStringLiteral("Delete"), QMessageBox::DestructiveRole);
+    auto *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, ids, remove](QAbstractButton *button) {
@@ -220,7 +215,7 @@ void HistoryPanel::updateActions()
 void HistoryPanel::updateCount()
 {
     const int rows = m_model ? m_model->rowCount() : 0;
-    m_ui->countLabel->setText(rows == 1 ? QStringLiteral("1 run") : QStringLiteral("%L1 runs").arg(rows));
+    m_ui->countLabel->setText(rows == 1 ? tr("1 run") : tr("%L1 runs").arg(rows));
 }
 
 } // namespace coroscope::app

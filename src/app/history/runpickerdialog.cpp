@@ -21,7 +21,7 @@ RunPickerDialog::RunPickerDialog(const std::vector<report::HistoryRun> &runs, QW
     , m_note(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
-    setWindowTitle(QStringLiteral("Compare runs"));
+    setWindowTitle(tr("Compare runs"));
     for (const auto &run : runs) {
         m_first->addItem(describe(run), run.id);
         m_second->addItem(describe(run), run.id);
@@ -29,16 +29,15 @@ RunPickerDialog::RunPickerDialog(const std::vector<report::HistoryRun> &runs, QW
     // Newest first: B is the latest run, A the one before it.
     m_second->setCurrentIndex(runs.empty() ? -1 : 0);
     m_first->setCurrentIndex(runs.size() > 1 ? 1 : -1);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(QStringLiteral("Compare"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Compare"));
     m_note->setForegroundRole(QPalette::PlaceholderText);
     m_note->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(QStringLiteral("Run &A:"), m_first);
-    form->addRow(QStringLiteral("Run &B:"), m_second);
+    form->addRow(tr("Run &A:"), m_first);
+    form->addRow(tr("Run &B:"), m_second);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(
-        new QLabel(QStringLiteral("Both runs are drawn on one time axis, with what differs between them."), this));
+    layout->addWidget(new QLabel(tr("Both runs are drawn on one time axis, with what differs between them."), this));
     layout->addLayout(form);
     layout->addWidget(m_note);
     layout->addWidget(m_buttons);
@@ -80,10 +79,9 @@ void RunPickerDialog::updateButtons()
     const bool distinct = first > 0 && second > 0 && first != second;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(distinct);
     if (m_first->count() < 2)
-        m_note->setText(
-            QStringLiteral("The history needs at least two runs: run a pattern twice (or two patterns) first."));
+        m_note->setText(tr("The history needs at least two runs: run a pattern twice (or two patterns) first."));
     else
-        m_note->setText(distinct ? QString() : QStringLiteral("Pick two different runs."));
+        m_note->setText(distinct ? QString() : tr("Pick two different runs."));
 }
 
 } // namespace coroscope::app

@@ -56,7 +56,7 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         case MetricColumn: return row.metric;
         case FirstColumn: return row.first;
         case SecondColumn: return row.second;
-        case ChangeColumn: return row.differs ? row.change : QStringLiteral("same");
+        case ChangeColumn: return row.differs ? row.change : tr("same");
         default: return {};
         }
     case Qt::FontRole:
@@ -79,10 +79,10 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case MetricColumn: return QStringLiteral("Metric");
+    case MetricColumn: return tr("Metric");
     case FirstColumn: return m_firstHeading;
     case SecondColumn: return m_secondHeading;
-    case ChangeColumn: return QStringLiteral("Change A → B");
+    case ChangeColumn: return tr("Change A → B");
     default: return {};
     }
 }

@@ -49,13 +49,9 @@ QString Environment::databasePath() const
 QString Environment::serverText() const
 {
     if (!hasServer())
-        return m_started ? QStringLiteral("Server: %1").arg(serverUrl().toString())
-                         : QStringLiteral("Lab server: not running");
+        return m_started ? tr("Server: %1").arg(serverUrl().toString()) : tr("Lab server: not running");
     const auto stats = m_lab.labServer()->stats();
-    return QStringLiteral("Lab server %1 · %L2 served · %3 in flight")
-        .arg(serverUrl().toString())
-        .arg(stats.served)
-        .arg(stats.inFlight);
+    return tr("Lab server %1 · %L2 served · %3 in flight").arg(serverUrl().toString()).arg(stats.served).arg(stats.inFlight);
 }
 
 } // namespace coroscope::app

@@ -115,7 +115,7 @@ QString EventLogModel::taskName(trace::TaskId task) const
     if (task == 0)
         return QStringLiteral("—");
     const auto *info = m_trace->task(task);
-    return QStringLiteral("%1 #%2").arg(info ? m_trace->string(info->name) : QStringLiteral("task")).arg(task);
+    return QStringLiteral("%1 #%2").arg(info ? m_trace->string(info->name) : tr("task")).arg(task);
 }
 
 QString EventLogModel::text(const trace::Event &event, int column) const
@@ -128,8 +128,7 @@ QString EventLogModel::text(const trace::Event &event, int column) const
         const auto label = m_trace->string(event.label);
         switch (event.kind) {
         case EventKind::Created:
-            return event.value != 0 ? QStringLiteral("spawned by ") + taskName(trace::TaskId(event.value))
-                                    : QStringLiteral("root task");
+            return event.value != 0 ? tr("spawned by ") + taskName(trace::TaskId(event.value)) : tr("root task");
         case EventKind::Started:
         case EventKind::Resumed: return {};
         case EventKind::Suspended:
@@ -208,12 +207,12 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TimeColumn: return QStringLiteral("Time (ms)");
-    case TaskColumn: return QStringLiteral("Task");
-    case EventColumn: return QStringLiteral("Event");
-    case DetailColumn: return QStringLiteral("Detail");
-    case SourceColumn: return QStringLiteral("Source");
-    case ThreadColumn: return QStringLiteral("Thread");
+    case TimeColumn: return tr("Time (ms)");
+    case TaskColumn: return tr("Task");
+    case EventColumn: return tr("Event");
+    case DetailColumn: return tr("Detail");
+    case SourceColumn: return tr("Source");
+    case ThreadColumn: return tr("Thread");
     default: return {};
     }
 }

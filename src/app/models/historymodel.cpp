@@ -36,12 +36,12 @@ bool HistoryModel::open(const QString &path)
     close();
     m_path = path;
     if (path.isEmpty()) {
-        m_error = QStringLiteral("no history file is set");
+        m_error = tr("no history file is set");
         return false;
     }
     QString error;
     if (!m_history.open(path, &error)) {
-        m_error = QStringLiteral("cannot open %1: %2").arg(path, error);
+        m_error = tr("cannot open %1: %2").arg(path, error);
         return false;
     }
     return refresh();
@@ -63,7 +63,7 @@ bool HistoryModel::refresh()
     QString error;
     auto runs = m_history.runs(&error);
     if (!error.isEmpty()) {
-        m_error = QStringLiteral("cannot read %1: %2").arg(m_path, error);
+        m_error = tr("cannot read %1: %2").arg(m_path, error);
         return false;
     }
     m_error.clear();
@@ -97,10 +97,10 @@ bool HistoryModel::rename(qint64 id, const QString &name, QString *error)
     };
     const auto trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return refuse(QStringLiteral("Run #%1 keeps its name: a name cannot be empty.").arg(id));
+        return refuse(tr("Run #%1 keeps its name: a name cannot be empty.").arg(id));
     QString why;
     if (!m_history.rename(id, trimmed, &why))
-        return refuse(QStringLiteral("Cannot rename run #%1: %2").arg(id).arg(why));
+        return refuse(tr("Cannot rename run #%1: %2").arg(id).arg(why));
     if (const int row = rowOfRun(id); row >= 0) {
         m_runs[std::size_t(row)].name = trimmed;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -114,7 +114,7 @@ bool HistoryModel::remove(const QList<qint64> &ids, QString *error)
     for (const auto id : ids) {
         QString why;
         if (!m_history.remove(id, &why)) {
-            failures.append(QStringLiteral("run #%1: %2").arg(id).arg(why));
+            failures.append(tr("run #%1: %2").arg(id).arg(why));
             continue;
         }
         if (const int row = rowOfRun(id); row >= 0) {
@@ -125,7 +125,7 @@ bool HistoryModel::remove(const QList<qint64> &ids, QString *error)
     }
     if (failures.isEmpty())
         return true;
-    const auto message = QStringLiteral("Could not delete %1").arg(failures.join(QStringLiteral("; ")));
+    const auto message = tr("Could not delete %1").arg(failures.join(QStringLiteral("; ")));
     if (error)
         *error = message;
     Q_EMIT problem(message);
@@ -166,12 +166,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole: return text(*stored, index.column());
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("Run #%1, %2").arg(stored->id).arg(stored->status);
+        QString tip = tr("Run #%1, %2").arg(stored->id).arg(stored->status);
         if (!stored->summary.isEmpty())
             tip += QStringLiteral(": ") + stored->summary;
         if (!stored->parameters.isEmpty())
             tip += QLatin1Char('\n') + parametersText(stored->parameters);
-        tip += QStringLiteral("\n%L1 events").arg(stored->eventCount);
+        tip += tr("\n%L1 events").arg(stored->eventCount);
         return tip;
     }
     case Qt::TextAlignmentRole:
@@ -208,13 +208,13 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     switch (section) {
     case IdColumn: return QStringLiteral("#");
-    case StartedColumn: return QStringLiteral("Started");
-    case PatternColumn: return QStringLiteral("Pattern");
-    case NameColumn: return QStringLiteral("Name");
-    case StatusColumn: return QStringLiteral("Status");
-    case WallColumn: return QStringLiteral("Wall time");
-    case TasksColumn: return QStringLiteral("Tasks");
-    case SummaryColumn: return QStringLiteral("Outcome");
+    case StartedColumn: return tr("Started");
+    case PatternColumn: return tr("Pattern");
+    case NameColumn: return tr("Name");
+    case StatusColumn: return tr("Status");
+    case WallColumn: return tr("Wall time");
+    case TasksColumn: return tr("Tasks");
+    case SummaryColumn: return tr("Outcome");
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "report/chrometraceimport.h"
 #include "report/history.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace coroscope::app {
@@ -11,7 +12,7 @@ namespace coroscope::app {
 QString OpenedTrace::caption() const
 {
     if (historyId > 0)
-        return QStringLiteral("run #%1 of %2")
+        return QCoreApplication::translate("OpenedTrace", "run #%1 of %2")
             .arg(historyId)
             .arg(startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     return QFileInfo(filePath).fileName();
@@ -27,19 +28,20 @@ OpenResult loadHistoryRun(const QString &historyPath, qint64 runId, const OpenPr
     report::History history;
     QString error;
     if (!history.open(historyPath, &error)) {
-        result.error = QStringLiteral("Cannot open the history %1: %2").arg(historyPath, error);
+        result.error = QCoreApplication::translate("OpenedTrace", "Cannot open the history %1: %2").arg(historyPath, error);
         return result;
     }
     const auto run = history.run(runId, &error);
     if (!run) {
-        result.error = QStringLiteral("Run #%1 is not in the history%2")
+        result.error = QCoreApplication::translate("OpenedTrace", "Run #%1 is not in the history%2")
                            .arg(runId)
-                           .arg(error.isEmpty() ? QStringLiteral(" (deleted?)") : QStringLiteral(": ") + error);
+                           .arg(error.isEmpty() ? QCoreApplication::translate("OpenedTrace", " (deleted?)")
+                                                : QStringLiteral(": ") + error);
         return result;
     }
     auto opened = std::make_unique<OpenedTrace>();
     if (!history.load(runId, opened->trace, &error)) {
-        result.error = QStringLiteral("Cannot load run #%1: %2").arg(runId).arg(error);
+        result.error = QCoreApplication::translate("OpenedTrace", "Cannot load run #%1: %2").arg(runId).arg(error);
         return result;
     }
     if (progress && !progress(100)) {
@@ -66,11 +68,13 @@ OpenResult importTraceFile(const QString &path, const OpenProgress &progress)
         return result;
     }
     if (!imported.ok) {
-        result.error = QStringLiteral("Cannot import %1: %2").arg(QFileInfo(path).fileName(), imported.error);
+        result.error = QCoreApplication::translate("OpenedTrace", "Cannot import %1: %2")
+                           .arg(QFileInfo(path).fileName(), imported.error);
         return result;
     }
     if (imported.trace.events().empty()) {
-        result.error = QStringLiteral("Cannot import %1: it holds no events to show").arg(QFileInfo(path).fileName());
+        result.error = QCoreApplication::translate("OpenedTrace", "Cannot import %1: it holds no events to show")
+                           .arg(QFileInfo(path).fileName());
         return result;
     }
     auto opened = std::make_unique<OpenedTrace>();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/patternabout.h"
 
+#include <QCoreApplication>
+
 namespace coroscope::app {
 namespace {
 
@@ -22,10 +24,12 @@ QString patternAboutHtml(const patterns::PatternInfo &info)
         = QStringLiteral("<h3>%1</h3><p><i>%2</i></p>").arg(info.title.toHtmlEscaped(), info.summary.toHtmlEscaped());
     html += paragraphs(info.explanation);
     if (!info.whatToLookFor.isEmpty())
-        html += QStringLiteral("<h4>What to look for</h4>") + paragraphs(info.whatToLookFor);
+        html += QCoreApplication::translate("PatternAbout", "<h4>What to look for</h4>") + paragraphs(info.whatToLookFor);
     if (!info.seedSection.isEmpty())
-        html += QStringLiteral("<p style='color:gray'>Python guide: %1</p>").arg(info.seedSection.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:gray'>Command line: <code>coroscope run %1</code></p>")
+        html += QCoreApplication::translate("PatternAbout", "<p style='color:gray'>Python guide: %1</p>")
+                    .arg(info.seedSection.toHtmlEscaped());
+    html += QCoreApplication::translate("PatternAbout",
+                                        "<p style='color:gray'>Command line: <code>coroscope run %1</code></p>")
                 .arg(info.id.toHtmlEscaped());
     return html;
 }

@@ -2,6 +2,7 @@
 #include "app/run/parameterpanel.h"
 
 #include <QAbstractSpinBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QKeyEvent>
@@ -21,7 +22,7 @@ namespace {
 
 QString rangeText(const ParameterSpec &spec)
 {
-    return QStringLiteral("%1 to %2%3")
+    return QCoreApplication::translate("ParameterPanel", "%1 to %2%3")
         .arg(spec.minimum)
         .arg(spec.maximum)
         .arg(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
@@ -32,7 +33,7 @@ QString rangeText(const ParameterSpec &spec)
 ParameterPanel::ParameterPanel(QWidget *parent)
     : QWidget(parent)
     , m_form(new QFormLayout)
-    , m_empty(new QLabel(QStringLiteral("This pattern has no parameters."), this))
+    , m_empty(new QLabel(tr("This pattern has no parameters."), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -69,7 +70,7 @@ void ParameterPanel::setSpecs(const patterns::ParameterSpecs &specs)
             box->setSuffix(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
             box->setAccelerated(true);
             box->setKeyboardTracking(false);
-            tip += QStringLiteral("<br>Range: ") + rangeText(spec);
+            tip += tr("<br>Range: ") + rangeText(spec);
             field.editor = box;
             break;
         }
@@ -80,7 +81,7 @@ void ParameterPanel::setSpecs(const patterns::ParameterSpecs &specs)
             box->setSingleStep(spec.maximum - spec.minimum > 10 ? 1.0 : 0.05);
             box->setSuffix(spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit);
             box->setKeyboardTracking(false);
-            tip += QStringLiteral("<br>Range: ") + rangeText(spec);
+            tip += tr("<br>Range: ") + rangeText(spec);
             field.editor = box;
             break;
         }

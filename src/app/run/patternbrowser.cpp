@@ -23,7 +23,7 @@ PatternBrowser::PatternBrowser(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    m_search->setPlaceholderText(QStringLiteral("Search patterns (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search patterns (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("patternSearch"));
     layout->addWidget(m_search);

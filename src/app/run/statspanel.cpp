@@ -51,7 +51,7 @@ protected:
         if (total <= 0) {
             painter.setPen(this->palette().color(QPalette::PlaceholderText));
             painter.drawText(QRectF(0, bar.bottom(), width(), height() - bar.bottom()),
-                             Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("no waiting yet"));
+                             Qt::AlignLeft | Qt::AlignVCenter, StatsPanel::tr("no waiting yet"));
             return;
         }
         double x = 0;
@@ -87,22 +87,22 @@ StatsPanel::StatsPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     const std::pair<const char *, const char *> cards[] = {
-        {"outcome", "Outcome"},
-        {"wall", "Wall time"},
-        {"tasks", "Tasks"},
-        {"peak", "Peak concurrency"},
-        {"errors", "Errors"},
-        {"cancelled", "Cancelled"},
-        {"lag", "Loop lag p50 / p99 / max"},
+        {"outcome", QT_TR_NOOP("Outcome")},
+        {"wall", QT_TR_NOOP("Wall time")},
+        {"tasks", QT_TR_NOOP("Tasks")},
+        {"peak", QT_TR_NOOP("Peak concurrency")},
+        {"errors", QT_TR_NOOP("Errors")},
+        {"cancelled", QT_TR_NOOP("Cancelled")},
+        {"lag", QT_TR_NOOP("Loop lag p50 / p99 / max")},
     };
     for (const auto &[name, caption] : cards)
-        layout->addWidget(addCard(QString::fromLatin1(name), QString::fromLatin1(caption)));
+        layout->addWidget(addCard(QString::fromLatin1(name), tr(caption)));
     auto *waitCard = new QFrame(this);
     waitCard->setFrameShape(QFrame::StyledPanel);
     auto *waitLayout = new QVBoxLayout(waitCard);
     waitLayout->setContentsMargins(8, 4, 8, 4);
     waitLayout->setSpacing(0);
-    auto *waitCaption = new QLabel(QStringLiteral("Waiting, by reason"), waitCard);
+    auto *waitCaption = new QLabel(tr("Waiting, by reason"), waitCard);
     waitCaption->setForegroundRole(QPalette::PlaceholderText);
     waitLayout->addWidget(waitCaption);
     waitLayout->addWidget(m_waits, 1);
@@ -153,13 +153,13 @@ void StatsPanel::clear()
 {
     for (auto it = m_values.cbegin(); it != m_values.cend(); ++it)
         setCard(it.key(), QStringLiteral("—"));
-    setCard(QStringLiteral("outcome"), QStringLiteral("not run"));
+    setCard(QStringLiteral("outcome"), tr("not run"));
     m_waits->setWaits({});
 }
 
 void StatsPanel::showRunning()
 {
-    setCard(QStringLiteral("outcome"), QStringLiteral("running…"), TimelinePalette::forPalette(palette()).running());
+    setCard(QStringLiteral("outcome"), tr("running…"), TimelinePalette::forPalette(palette()).running());
 }
 
 void StatsPanel::showSummary(const trace::Summary &summary)

@@ -44,11 +44,10 @@ void SourcePanel::setPattern(const patterns::PatternInfo *info)
     }
     m_cppFileName = QFileInfo(info->sourceFile).fileName();
     const auto cpp = patterns::Catalog::readResource(info->sourceFile);
-    m_cpp->setCode(cpp.isEmpty() ? QStringLiteral("// The source of this pattern is not available.") : cpp,
-                   CodeView::Language::Cpp);
+    m_cpp->setCode(cpp.isEmpty() ? tr("// The source of this pattern is not available.") : cpp, CodeView::Language::Cpp);
     m_tabs->setTabText(0, m_cppFileName.isEmpty() ? QStringLiteral("C++") : QStringLiteral("C++  ·  ") + m_cppFileName);
     const auto python = info->pythonFile.isEmpty() ? QString() : patterns::Catalog::readResource(info->pythonFile);
-    m_python->setCode(python.isEmpty() ? QStringLiteral("# No Python reference for this pattern yet.") : python,
+    m_python->setCode(python.isEmpty() ? tr("# No Python reference for this pattern yet.") : python,
                       CodeView::Language::Python);
     const auto pythonName = QFileInfo(info->pythonFile).fileName();
     m_tabs->setTabText(1, pythonName.isEmpty() ? QStringLiteral("Python") : QStringLiteral("Python  ·  ") + pythonName);
@@ -61,20 +60,19 @@ void SourcePanel::showWaiting(const WaitingLines &lines, const QString &taskName
     m_cpp->setWaitingCounts(lines.tasksPerLine);
     m_cpp->setCurrentLine(lines.selectedLine);
     if (lines.selectedLine > 0) {
-        m_caption->setText(QStringLiteral("<b>%1</b> is waiting at line %2 on %3")
+        m_caption->setText(tr("<b>%1</b> is waiting at line %2 on %3")
                                .arg(taskName.toHtmlEscaped())
                                .arg(lines.selectedLine)
                                .arg(lines.selectedReason.toHtmlEscaped()));
     } else if (!taskName.isEmpty()) {
-        m_caption->setText(
-            QStringLiteral("<b>%1</b> is not waiting in this file at the playhead").arg(taskName.toHtmlEscaped()));
+        m_caption->setText(tr("<b>%1</b> is not waiting in this file at the playhead").arg(taskName.toHtmlEscaped()));
     } else if (!lines.tasksPerLine.isEmpty()) {
         int total = 0;
         for (const auto count : lines.tasksPerLine)
             total += count;
-        m_caption->setText(QStringLiteral("%1 task(s) waiting; select one in the timeline to see its line").arg(total));
+        m_caption->setText(tr("%1 task(s) waiting; select one in the timeline to see its line").arg(total));
     } else {
-        m_caption->setText(QStringLiteral("Select a task in the timeline to see where it waits"));
+        m_caption->setText(tr("Select a task in the timeline to see where it waits"));
     }
 }
 

@@ -24,17 +24,17 @@ TimelineLegend::TimelineLegend(QWidget *parent)
 std::vector<TimelineLegend::Entry> TimelineLegend::currentEntries() const
 {
     const auto p = TimelinePalette::forPalette(palette());
-    std::vector<Entry> entries = {{QStringLiteral("running"), p.running(), Swatch::Bar, Qt::NoBrush}};
+    std::vector<Entry> entries = {{tr("running"), p.running(), Swatch::Bar, Qt::NoBrush}};
     for (const auto reason : {SuspendReason::Network, SuspendReason::Database, SuspendReason::Timer,
                               SuspendReason::Semaphore, SuspendReason::ThreadPool, SuspendReason::ChildJoin}) {
         entries.push_back(
-            {QStringLiteral("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar, p.hatch(reason)});
+            {tr("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar, p.hatch(reason)});
     }
-    entries.push_back({QStringLiteral("queued"), p.queued(), Swatch::Line, Qt::NoBrush});
+    entries.push_back({tr("queued"), p.queued(), Swatch::Line, Qt::NoBrush});
     // A cancellation is a mark at the moment it arrived; the wait it ended keeps its colour.
-    entries.push_back({QStringLiteral("cancelled"), p.cancelled(), Swatch::Cross, Qt::NoBrush});
-    entries.push_back({QStringLiteral("failed"), p.failed(), Swatch::Diamond, Qt::NoBrush});
-    entries.push_back({QStringLiteral("loop blocked"), p.lagBlocked(), Swatch::Band, Qt::NoBrush});
+    entries.push_back({tr("cancelled"), p.cancelled(), Swatch::Cross, Qt::NoBrush});
+    entries.push_back({tr("failed"), p.failed(), Swatch::Diamond, Qt::NoBrush});
+    entries.push_back({tr("loop blocked"), p.lagBlocked(), Swatch::Band, Qt::NoBrush});
     return entries;
 }
 

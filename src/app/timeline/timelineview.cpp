@@ -558,37 +558,36 @@ QString TimelineView::describeSpan(const Lane &lane, const Span &span) const
     const auto *task = m_model->taskLane(span.task);
     const QString name = task ? task->title : lane.title;
     QStringList lines;
-    lines.append(QStringLiteral("<b>%1</b> <span style='color:gray'>task #%2</span>").arg(escaped(name)).arg(span.task));
+    lines.append(tr("<b>%1</b> <span style='color:gray'>task #%2</span>").arg(escaped(name)).arg(span.task));
     const auto label = trace && span.label ? escaped(trace->string(span.label)) : QString();
     switch (span.state) {
-    case SpanState::Queued: lines.append(QStringLiteral("queued: waiting for a free worker thread")); break;
+    case SpanState::Queued: lines.append(tr("queued: waiting for a free worker thread")); break;
     case SpanState::Running:
-        lines.append(QStringLiteral("running on %1")
+        lines.append(tr("running on %1")
                          .arg(escaped(trace ? trace->threadName(lane.kind == LaneKind::Thread ? lane.thread
                                                                                               : m_model->loopThread())
                                             : QString())));
         break;
     case SpanState::Suspended:
-        lines.append(QStringLiteral("waiting on <b>%1</b>%2")
+        lines.append(tr("waiting on <b>%1</b>%2")
                          .arg(reasonTitle(span.reason), label.isEmpty() ? QString() : QStringLiteral(": ") + label));
         if (span.ending == SpanEnding::Cancelled
             && (m_frame.revealedUntilNs < 0 || span.end(m_frame.nowNs) <= m_frame.revealedUntilNs))
-            lines.append(QStringLiteral("ended by a <b>cancellation</b>"));
+            lines.append(tr("ended by a <b>cancellation</b>"));
         break;
     case SpanState::Failed:
-        lines.append(QStringLiteral("<b>failed</b>%1")
+        lines.append(tr("<b>failed</b>%1")
                          .arg(task && task->error && trace ? QStringLiteral(": ") + escaped(trace->string(task->error))
                                                            : QString()));
         break;
     }
     const qint64 end = span.end(m_frame.nowNs);
-    lines.append(QStringLiteral("from %1 ms for %2%3")
+    lines.append(tr("from %1 ms for %2%3")
                      .arg(formatMilliseconds(span.startNs), formatDuration(end - span.startNs),
-                          span.isOpen() ? QStringLiteral(" so far") : QString()));
+                          span.isOpen() ? tr(" so far") : QString()));
     if (trace && span.location) {
         const auto where = trace->location(span.location);
-        lines.append(
-            QStringLiteral("%1 in %2").arg(escaped(fileAndLine(where)), escaped(shortFunctionName(where.function))));
+        lines.append(tr("%1 in %2").arg(escaped(fileAndLine(where)), escaped(shortFunctionName(where.function))));
         if (m_sourceLookup) {
             const auto code = m_sourceLookup(where).trimmed();
             if (!code.isEmpty())
@@ -609,10 +608,10 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         const auto text = escaped(trace->string(hit.marker->label));
         switch (hit.marker->kind) {
         case MarkerKind::Error:
-            return QStringLiteral("<b>%1</b> failed at %2 ms<br>%3")
+            return tr("<b>%1</b> failed at %2 ms<br>%3")
                 .arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
         case MarkerKind::Cancelled:
-            return QStringLiteral("<b>%1</b> cancelled at %2 ms<br>%3")
+            return tr("<b>%1</b> cancelled at %2 ms<br>%3")
                 .arg(escaped(lane.title), formatMilliseconds(hit.marker->timeNs), text);
         case MarkerKind::Mark: return QStringLiteral("%1 ms: %2").arg(formatMilliseconds(hit.marker->timeNs), text);
         default: break;
@@ -624,7 +623,7 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     case LaneKind::Counter: {
         const auto at = pointAtOrBefore(lane.points, hit.timeNs);
         const double value = at >= 0 ? lane.points[std::size_t(at)].value : 0.0;
-        return QStringLiteral("<b>%1</b>: %2 at %3 ms (peak %4)")
+        return tr("<b>%1</b>: %2 at %3 ms (peak %4)")
             .arg(escaped(lane.title))
             .arg(value)
             .arg(formatMilliseconds(hit.timeNs))
@@ -642,12 +641,12 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         }
         const auto lag = next->value;
         if (next->timeNs - qint64(lag * 1e6) <= hit.timeNs && lag >= warningLagMs) {
-            return QStringLiteral("<b>event loop %1 for %2</b><br>no coroutine on this loop could run; "
-                                  "the heartbeat at %3 ms came that late")
-                .arg(lag >= blockedLagMs ? QStringLiteral("blocked") : QStringLiteral("busy"),
-                     formatDuration(qint64(lag * 1e6)), formatMilliseconds(next->timeNs));
+            return tr("<b>event loop %1 for %2</b><br>no coroutine on this loop could run; "
+                      "the heartbeat at %3 ms came that late")
+                .arg(lag >= blockedLagMs ? tr("blocked") : tr("busy"), formatDuration(qint64(lag * 1e6)),
+                     formatMilliseconds(next->timeNs));
         }
-        return QStringLiteral("event loop responsive: heartbeat %1 late at %2 ms")
+        return tr("event loop responsive: heartbeat %1 late at %2 ms")
             .arg(formatDuration(qint64(lag * 1e6)), formatMilliseconds(next->timeNs));
     }
     case LaneKind::Group: break;

@@ -4,8 +4,11 @@
 #include "app/compare/comparewindow.h"
 #include "app/models/environment.h"
 #include "app/present/presentationmode.h"
+#include "app/window/applicationicon.h"
 #include "app/window/guioptions.h"
 #include "app/window/mainwindow.h"
+#include "app/window/translations.h"
+#include "buildinfo.h"
 #include "io/labserver.h"
 #include "patterns/catalog.h"
 #include "patterns/runreport.h"
@@ -71,9 +74,10 @@ void reportBrokenPatterns(QWidget *window, bool quietly)
         QTextStream(stderr) << "coroscope: pattern left out: " << problem << '\n';
     if (quietly)
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Patterns left out"),
-                                QStringLiteral("Some patterns could not be loaded and are not in the list."),
-                                QMessageBox::Ok, window);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, QCoreApplication::translate("Gui", "Patterns left out"),
+        QCoreApplication::translate("Gui", "Some patterns could not be loaded and are not in the list."),
+        QMessageBox::Ok, window);
     box->setDetailedText(problems.join(QLatin1Char('\n')));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -153,6 +157,12 @@ int runGui(const GuiOptions &options)
                     QApplication::quit();
             }
         });
+    } else if (!options.tracePath.isEmpty()) {
+        // A file that cannot be read is said in the window's status bar; the window stays.
+        if (screenshot)
+            QObject::connect(&window, &MainWindow::openFinished, &window, saveAndQuit);
+        if (!window.openTraceFile(options.tracePath) && screenshot)
+            QTimer::singleShot(0, &window, saveAndQuit);
     } else if (screenshot) {
         QTimer::singleShot(0, &window, saveAndQuit);
     }
@@ -167,6 +177,10 @@ int startGui(int argc, char **argv)
     const auto parsed = parseGuiOptions(argumentsOf(argc, argv));
     if (!parsed.ok())
         return fail(parsed.error + QStringLiteral(" (coroscope --help lists the options)"), 2);
+    if (parsed.options.version) {
+        QTextStream(stdout) << buildinfo::versionLine() << '\n';
+        return 0;
+    }
 
     const auto previousHandler = qInstallMessageHandler(answerMissingDisplay);
     QApplication app(argc, argv);
@@ -175,6 +189,11 @@ int startGui(int argc, char **argv)
         qWarning().noquote() << warning;
     QApplication::setApplicationName(QStringLiteral("coroscope"));
     QApplication::setOrganizationName(QStringLiteral("Coroscope"));
+    QApplication::setApplicationVersion(QLatin1String(buildinfo::version));
+    // The task bar finds the window's entry, and with it the icon, by this id.
+    QGuiApplication::setDesktopFileName(QLatin1String(buildinfo::applicationId));
+    QApplication::setWindowIcon(applicationIcon());
+    installTranslations();
     return runGui(parsed.options);
 }
 

@@ -54,12 +54,17 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
                                    QStringLiteral("percent"));
     const QCommandLineOption fault(QStringLiteral("fault"), QStringLiteral("A fault of the lab server."),
                                    QStringLiteral("name=value"));
-    parser.addOptions({pattern, set, run, fault, screenshot, theme, compare, history, present, scale});
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    parser.addOptions({pattern, set, run, fault, screenshot, theme, compare, history, present, scale, version});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
     }
     auto &options = result.options;
+    if (parser.isSet(version)) {
+        options.version = true;
+        return result;
+    }
     const auto positional = parser.positionalArguments();
     if (parser.isSet(compare)) {
         bool firstOk = false;
@@ -72,8 +77,12 @@ ParsedGuiOptions parseGuiOptions(const QStringList &arguments)
             result.error = QStringLiteral("--compare needs two run ids (see coroscope history)");
             return result;
         }
+    } else if (positional.size() == 1 && QFileInfo(positional.first()).isFile()) {
+        options.tracePath = QFileInfo(positional.first()).absoluteFilePath();
     } else if (!positional.isEmpty()) {
-        result.error = QStringLiteral("unexpected argument \"%1\"").arg(positional.first());
+        result.error = positional.size() == 1
+                           ? QStringLiteral("cannot open \"%1\": no such file").arg(positional.first())
+                           : QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
         return result;
     }
     options.run = parser.isSet(run);

@@ -11,8 +11,9 @@ namespace coroscope::app {
 
 // The window's command line: `coroscope [--pattern ID [--set name=value ...] [--run]]
 // [--fault name=value ...] [--present [--scale PERCENT]] [--screenshot FILE] [--theme light|dark|system]
-// [--history FILE]`, or `coroscope --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]` for two runs
-// of the history side by side.
+// [--history FILE] [TRACE.json]`, or `coroscope --compare RUN_A RUN_B [--history FILE] [--screenshot FILE]`
+// for two runs of the history side by side. `--version` anywhere answers on stdout before anything needs a
+// display.
 struct GuiOptions {
     QString patternId;
     QVariantMap values; // validated against the pattern's parameters
@@ -25,6 +26,8 @@ struct GuiOptions {
     qint64 compareFirst = 0; // history run ids; 0: no comparison
     qint64 compareSecond = 0;
     io::LabFaults faults; // the lab server's faults from the start (--fault, as for coroscope run)
+    QString tracePath; // absolute; a Chrome trace file to show (the desktop entry's %f)
+    bool version = false; // print buildinfo::versionLine() and exit
 };
 
 struct ParsedGuiOptions {

@@ -3,6 +3,7 @@
 
 #include "app/window/theme.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <array>
@@ -15,6 +16,8 @@ namespace coroscope::app {
 // Every command of the main window, by name the compiler checks. Texts, shortcuts and tips are
 // set where they are made (createMainActions); what a command does is wired by the window.
 struct MainActions {
+    Q_DECLARE_TR_FUNCTIONS(MainActions)
+public:
     // Run
     QAction *run = nullptr;
     QAction *stop = nullptr;

@@ -25,6 +25,7 @@
 #include "app/timeline/replaycontrols.h"
 #include "app/timeline/timelinepanel.h"
 #include "app/timeline/timelineview.h"
+#include "app/window/aboutdialog.h"
 #include "app/window/glyphicons.h"
 #include "app/window/mainactions.h"
 #include "app/window/shortcutsdialog.h"
@@ -662,11 +663,7 @@ void MainWindow::saveSettings()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, QStringLiteral("About Coroscope"),
-                       QStringLiteral("<h3>Coroscope %1</h3><p>Makes async code visible: every coroutine's start, "
-                                      "suspension, resumption and end on a live timeline, while it does real HTTP and "
-                                      "SQLite I/O.</p><p>Licensed under the GPL, version 3 or later.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    AboutDialog(this).exec();
 }
 
 void MainWindow::putAwayShownTrace()

@@ -2,6 +2,7 @@
 #include "app/window/shortcutsdialog.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -13,11 +14,12 @@ namespace coroscope::app {
 void showShortcutsDialog(QWidget *window)
 {
     QDialog dialog(window);
-    dialog.setWindowTitle(QStringLiteral("Keyboard shortcuts"));
+    dialog.setWindowTitle(QCoreApplication::translate("ShortcutsDialog", "Keyboard shortcuts"));
     auto *layout = new QVBoxLayout(&dialog);
     auto *table = new QTableWidget(&dialog);
     table->setColumnCount(2);
-    table->setHorizontalHeaderLabels({QStringLiteral("Action"), QStringLiteral("Keys")});
+    table->setHorizontalHeaderLabels({QCoreApplication::translate("ShortcutsDialog", "Action"),
+                                      QCoreApplication::translate("ShortcutsDialog", "Keys")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -28,12 +30,17 @@ void showShortcutsDialog(QWidget *window)
         QStringList keys;
         for (const auto &key : a->shortcuts())
             keys.append(key.toString(QKeySequence::NativeText));
-        rows.append({a->text().remove(QLatin1Char('&')), keys.join(QStringLiteral("  or  "))});
+        rows.append(
+            {a->text().remove(QLatin1Char('&')), keys.join(QCoreApplication::translate("ShortcutsDialog", "  or  "))});
     }
-    rows.append({QStringLiteral("Zoom at the pointer"), QStringLiteral("Ctrl + mouse wheel")});
-    rows.append({QStringLiteral("Pan in time"), QStringLiteral("Drag, or Shift + mouse wheel")});
-    rows.append({QStringLiteral("Select a task (and move the playhead)"), QStringLiteral("Click its lane")});
-    rows.append({QStringLiteral("Scrub the playhead"), QStringLiteral("Drag on the ruler")});
+    rows.append({QCoreApplication::translate("ShortcutsDialog", "Zoom at the pointer"),
+                 QCoreApplication::translate("ShortcutsDialog", "Ctrl + mouse wheel")});
+    rows.append({QCoreApplication::translate("ShortcutsDialog", "Pan in time"),
+                 QCoreApplication::translate("ShortcutsDialog", "Drag, or Shift + mouse wheel")});
+    rows.append({QCoreApplication::translate("ShortcutsDialog", "Select a task (and move the playhead)"),
+                 QCoreApplication::translate("ShortcutsDialog", "Click its lane")});
+    rows.append({QCoreApplication::translate("ShortcutsDialog", "Scrub the playhead"),
+                 QCoreApplication::translate("ShortcutsDialog", "Drag on the ruler")});
     table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
