@@ -27,8 +27,7 @@ std::vector<TimelineLegend::Entry> TimelineLegend::currentEntries() const
     std::vector<Entry> entries = {{tr("running"), p.running(), Swatch::Bar, Qt::NoBrush}};
     for (const auto reason : {SuspendReason::Network, SuspendReason::Database, SuspendReason::Timer,
                               SuspendReason::Semaphore, SuspendReason::ThreadPool, SuspendReason::ChildJoin}) {
-        entries.push_back(
-            {tr("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar, p.hatch(reason)});
+        entries.push_back({tr("waiting: ") + reasonTitle(reason), p.suspended(reason), Swatch::Bar, p.hatch(reason)});
     }
     entries.push_back({tr("queued"), p.queued(), Swatch::Line, Qt::NoBrush});
     // A cancellation is a mark at the moment it arrived; the wait it ended keeps its colour.
