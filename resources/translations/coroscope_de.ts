@@ -2,145 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>AboutDialog</name>
-    <message>
-        <source>Watch async code run: every coroutine&apos;s start, wait, resumption and end on a live timeline, while it does real HTTP and SQLite I/O.</source>
-        <translation>Asynchronen Code laufen sehen: Start, Warten, Fortsetzen und Ende jeder Coroutine auf einer Live-Zeitleiste, während sie echtes HTTP und SQLite-Ein-/Ausgabe ausführt.</translation>
-    </message>
-    <message>
-        <source>Free software under the %1: you may share and change it under its terms.</source>
-        <translation>Freie Software unter der %1: Sie dürfen sie unter deren Bedingungen weitergeben und verändern.</translation>
-    </message>
-    <message>
-        <source>Runs on Qt %1 (built with Qt %2) and QCoro %3.</source>
-        <translation>Läuft mit Qt %1 (erstellt mit Qt %2) und QCoro %3.</translation>
-    </message>
-    <message>
-        <source>About Coroscope</source>
-        <translation>Über Coroscope</translation>
-    </message>
-</context>
-<context>
-    <name>CompareWindow</name>
-    <message>
-        <source>&lt;b&gt;What differs from A to B&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Was sich von A nach B unterscheidet&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Compare %1 and %2 — Coroscope</source>
-        <translation>%1 und %2 vergleichen — Coroscope</translation>
-    </message>
-    <message>
-        <source>run #%1 · %2 · %3 · %4 · %5</source>
-        <translation>Lauf #%1 · %2 · %3 · %4 · %5</translation>
-    </message>
-    <message>
-        <source>1 task</source>
-        <translation>1 Task</translation>
-    </message>
-    <message>
-        <source>%1 tasks</source>
-        <translation>%1 Tasks</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>Ver&amp;größern</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Ver&amp;kleinern</translation>
-    </message>
-    <message>
-        <source>&amp;Fit both runs</source>
-        <translation>Beide Läufe &amp;einpassen</translation>
-    </message>
-    <message>
-        <source>&amp;Export comparison…</source>
-        <translation>Vergleich e&amp;xportieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Schließen</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>Export comparison</source>
-        <translation>Vergleich exportieren</translation>
-    </message>
-</context>
-<context>
-    <name>ComparisonModel</name>
-    <message>
-        <source>same</source>
-        <translation>gleich</translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation>Messgröße</translation>
-    </message>
-    <message>
-        <source>Change A → B</source>
-        <translation>Änderung A → B</translation>
-    </message>
-</context>
-<context>
-    <name>Environment</name>
-    <message>
-        <source>Server: %1</source>
-        <translation>Server: %1</translation>
-    </message>
-    <message>
-        <source>Lab server: not running</source>
-        <translation>Laborserver: läuft nicht</translation>
-    </message>
-    <message>
-        <source>Lab server %1 · %L2 served · %3 in flight</source>
-        <translation>Laborserver %1 · %L2 beantwortet · %3 unterwegs</translation>
-    </message>
-</context>
-<context>
-    <name>EventLogModel</name>
-    <message>
-        <source>task</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>spawned by </source>
-        <translation>gestartet von </translation>
-    </message>
-    <message>
-        <source>root task</source>
-        <translation>Wurzel-Task</translation>
-    </message>
-    <message>
-        <source>Time (ms)</source>
-        <translation>Zeit (ms)</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Thread</source>
-        <translation>Thread</translation>
-    </message>
-</context>
-<context>
     <name>EventLogPanel</name>
     <message>
         <source>Filter events: task, resource, file… (Ctrl+L)</source>
@@ -173,14 +34,6 @@
     <message>
         <source>Selected task only</source>
         <translation>Nur der ausgewählte Task</translation>
-    </message>
-    <message>
-        <source>%L1 events</source>
-        <translation>%L1 Ereignisse</translation>
-    </message>
-    <message>
-        <source>%L1 of %L2 events</source>
-        <translation>%L1 von %L2 Ereignissen</translation>
     </message>
 </context>
 <context>
@@ -219,33 +72,6 @@
     </message>
 </context>
 <context>
-    <name>ExportFeedback</name>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exportiere nach %1…</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Nach %1 exportiert</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>Export fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Could not export to %1</source>
-        <translation>Konnte nicht nach %1 exportieren</translation>
-    </message>
-    <message>
-        <source>The reason is unknown.</source>
-        <translation>Der Grund ist unbekannt.</translation>
-    </message>
-</context>
-<context>
     <name>Gui</name>
     <message>
         <source>Patterns left out</source>
@@ -254,138 +80,6 @@
     <message>
         <source>Some patterns could not be loaded and are not in the list.</source>
         <translation>Einige Muster konnten nicht geladen werden und fehlen in der Liste.</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryModel</name>
-    <message>
-        <source>no history file is set</source>
-        <translation>keine Verlaufsdatei festgelegt</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Run #%1 keeps its name: a name cannot be empty.</source>
-        <translation>Lauf #%1 behält seinen Namen: Ein Name darf nicht leer sein.</translation>
-    </message>
-    <message>
-        <source>Cannot rename run #%1: %2</source>
-        <translation>Lauf #%1 kann nicht umbenannt werden: %2</translation>
-    </message>
-    <message>
-        <source>run #%1: %2</source>
-        <translation>Lauf #%1: %2</translation>
-    </message>
-    <message>
-        <source>Could not delete %1</source>
-        <translation>Konnte nicht löschen: %1</translation>
-    </message>
-    <message>
-        <source>Run #%1, %2</source>
-        <translation>Lauf #%1, %2</translation>
-    </message>
-    <message>
-        <source>
-%L1 events</source>
-        <translation>
-%L1 Ereignisse</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>Pattern</source>
-        <translation>Muster</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Wall time</source>
-        <translation>Gesamtzeit</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Tasks</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Ergebnis</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPanel</name>
-    <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>Show the run on the timeline, as it was recorded (Enter, double-click)</source>
-        <translation>Den Lauf so auf der Zeitleiste zeigen, wie er aufgezeichnet wurde (Eingabe, Doppelklick)</translation>
-    </message>
-    <message>
-        <source>Re&amp;name</source>
-        <translation>&amp;Umbenennen</translation>
-    </message>
-    <message>
-        <source>Give the run a name of your own</source>
-        <translation>Dem Lauf einen eigenen Namen geben</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected runs from the history</source>
-        <translation>Die ausgewählten Läufe aus dem Verlauf löschen</translation>
-    </message>
-    <message>
-        <source>&amp;Compare</source>
-        <translation>&amp;Vergleichen</translation>
-    </message>
-    <message>
-        <source>Compare the two selected runs</source>
-        <translation>Die beiden ausgewählten Läufe vergleichen</translation>
-    </message>
-    <message>
-        <source>run #%1</source>
-        <translation>Lauf #%1</translation>
-    </message>
-    <message>
-        <source>%1 runs</source>
-        <translation>%1 Läufe</translation>
-    </message>
-    <message>
-        <source>Delete from the history</source>
-        <translation>Aus dem Verlauf löschen</translation>
-    </message>
-    <message>
-        <source>Delete %1 from the history? Its events are gone for good.</source>
-        <translation>%1 aus dem Verlauf löschen? Die Ereignisse sind dann endgültig verloren.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>1 run</source>
-        <translation>1 Lauf</translation>
-    </message>
-    <message>
-        <source>%L1 runs</source>
-        <translation>%L1 Läufe</translation>
     </message>
 </context>
 <context>
@@ -558,6 +252,38 @@
         <source>&amp;About Coroscope</source>
         <translation>Ü&amp;ber Coroscope</translation>
     </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>&amp;Präsentieren</translation>
+    </message>
+    <message>
+        <source>Presentation mode: large text, projector colours, only what the class needs</source>
+        <translation>Präsentationsmodus: große Schrift, Beamerfarben, nur was die Klasse braucht</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Vorheriger Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;Blank the screen</source>
+        <translation>Bildschirm &amp;schwarz</translation>
+    </message>
+    <message>
+        <source>Hide everything from the class for a moment</source>
+        <translation>Alles kurz vor der Klasse verbergen</translation>
+    </message>
+    <message>
+        <source>Leave presentation</source>
+        <translation>Präsentation verlassen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -647,14 +373,6 @@
         <source>%1 to %2%3</source>
         <translation>%1 bis %2%3</translation>
     </message>
-    <message>
-        <source>This pattern has no parameters.</source>
-        <translation>Dieses Muster hat keine Parameter.</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Range: </source>
-        <translation>&lt;br&gt;Bereich: </translation>
-    </message>
 </context>
 <context>
     <name>PatternAbout</name>
@@ -672,41 +390,14 @@
     </message>
 </context>
 <context>
-    <name>PatternBrowser</name>
+    <name>QObject</name>
     <message>
-        <source>Search patterns (Ctrl+F)</source>
-        <translation>Muster suchen (Strg+F)</translation>
-    </message>
-</context>
-<context>
-    <name>RunPickerDialog</name>
-    <message>
-        <source>Compare runs</source>
-        <translation>Läufe vergleichen</translation>
+        <source>Open a trace</source>
+        <translation>Trace öffnen</translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <source>Run &amp;A:</source>
-        <translation>Lauf &amp;A:</translation>
-    </message>
-    <message>
-        <source>Run &amp;B:</source>
-        <translation>Lauf &amp;B:</translation>
-    </message>
-    <message>
-        <source>Both runs are drawn on one time axis, with what differs between them.</source>
-        <translation>Beide Läufe werden auf einer Zeitachse gezeichnet, mit ihren Unterschieden.</translation>
-    </message>
-    <message>
-        <source>The history needs at least two runs: run a pattern twice (or two patterns) first.</source>
-        <translation>Der Verlauf braucht mindestens zwei Läufe: Führen Sie zuerst ein Muster zweimal (oder zwei Muster) aus.</translation>
-    </message>
-    <message>
-        <source>Pick two different runs.</source>
-        <translation>Wählen Sie zwei verschiedene Läufe.</translation>
+        <source>Chrome trace (*.json);;All files (*)</source>
+        <translation>Chrome-Trace (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -761,7 +452,531 @@
     </message>
 </context>
 <context>
-    <name>SourcePanel</name>
+    <name>WindowHeading</name>
+    <message>
+        <source>Stored run #%1%2 from %3, not a live run. Run (Ctrl+R) starts a new one.</source>
+        <translation>Gespeicherter Lauf #%1%2 vom %3, kein Live-Lauf. Ausführen (Strg+R) startet einen neuen.</translation>
+    </message>
+    <message>
+        <source>Imported trace %1%2, not a live run.</source>
+        <translation>Importierter Trace %1%2, kein Live-Lauf.</translation>
+    </message>
+    <message>
+        <source>%1 — Coroscope</source>
+        <translation>%1 — Coroscope</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Coroscope</source>
+        <translation>%1 — %2 — Coroscope</translation>
+    </message>
+    <message>
+        <source>Coroscope</source>
+        <translation>Coroscope</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::AboutDialog</name>
+    <message>
+        <source>Watch async code run: every coroutine&apos;s start, wait, resumption and end on a live timeline, while it does real HTTP and SQLite I/O.</source>
+        <translation>Asynchronen Code laufen sehen: Start, Warten, Fortsetzen und Ende jeder Coroutine auf einer Live-Zeitleiste, während sie echtes HTTP und SQLite-Ein-/Ausgabe ausführt.</translation>
+    </message>
+    <message>
+        <source>Free software under the %1: you may share and change it under its terms.</source>
+        <translation>Freie Software unter der %1: Sie dürfen sie unter deren Bedingungen weitergeben und verändern.</translation>
+    </message>
+    <message>
+        <source>Runs on Qt %1 (built with Qt %2) and QCoro %3.</source>
+        <translation>Läuft mit Qt %1 (erstellt mit Qt %2) und QCoro %3.</translation>
+    </message>
+    <message>
+        <source>About Coroscope</source>
+        <translation>Über Coroscope</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::CompareWindow</name>
+    <message>
+        <source>&lt;b&gt;What differs from A to B&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was sich von A nach B unterscheidet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2 — Coroscope</source>
+        <translation>%1 und %2 vergleichen — Coroscope</translation>
+    </message>
+    <message>
+        <source>run #%1 · %2 · %3 · %4 · %5</source>
+        <translation>Lauf #%1 · %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>1 task</source>
+        <translation>1 Task</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 Tasks</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit both runs</source>
+        <translation>Beide Läufe &amp;einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Export comparison…</source>
+        <translation>Vergleich e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::ComparisonModel</name>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Change A → B</source>
+        <translation>Änderung A → B</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::Environment</name>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Lab server: not running</source>
+        <translation>Laborserver: läuft nicht</translation>
+    </message>
+    <message>
+        <source>Lab server %1 · %L2 served · %3 in flight</source>
+        <translation>Laborserver %1 · %L2 beantwortet · %3 unterwegs</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::EventLogModel</name>
+    <message>
+        <source>task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>spawned by </source>
+        <translation>gestartet von </translation>
+    </message>
+    <message>
+        <source>root task</source>
+        <translation>Wurzel-Task</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::EventLogPanel</name>
+    <message>
+        <source>%L1 events</source>
+        <translation>%L1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 events</source>
+        <translation>%L1 von %L2 Ereignissen</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::ExportFeedback</name>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportiere nach %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not export to %1</source>
+        <translation>Konnte nicht nach %1 exportieren</translation>
+    </message>
+    <message>
+        <source>The reason is unknown.</source>
+        <translation>Der Grund ist unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::HistoryDock</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>History is off: </source>
+        <translation>Verlauf ist aus: </translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Cannot read the run history %1:
+%2</source>
+        <translation>Der Laufverlauf %1 kann nicht gelesen werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot compare runs %1 and %2</source>
+        <translation>Die Läufe %1 und %2 können nicht verglichen werden</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::HistoryModel</name>
+    <message>
+        <source>no history file is set</source>
+        <translation>keine Verlaufsdatei festgelegt</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Run #%1 keeps its name: a name cannot be empty.</source>
+        <translation>Lauf #%1 behält seinen Namen: Ein Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Cannot rename run #%1: %2</source>
+        <translation>Lauf #%1 kann nicht umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <source>run #%1: %2</source>
+        <translation>Lauf #%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete %1</source>
+        <translation>Konnte nicht löschen: %1</translation>
+    </message>
+    <message>
+        <source>Run #%1, %2</source>
+        <translation>Lauf #%1, %2</translation>
+    </message>
+    <message>
+        <source>
+%L1 events</source>
+        <translation>
+%L1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::HistoryPanel</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show the run on the timeline, as it was recorded (Enter, double-click)</source>
+        <translation>Den Lauf so auf der Zeitleiste zeigen, wie er aufgezeichnet wurde (Eingabe, Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Give the run a name of your own</source>
+        <translation>Dem Lauf einen eigenen Namen geben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs from the history</source>
+        <translation>Die ausgewählten Läufe aus dem Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs</source>
+        <translation>Die beiden ausgewählten Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>Lauf #%1</translation>
+    </message>
+    <message>
+        <source>%1 runs</source>
+        <translation>%1 Läufe</translation>
+    </message>
+    <message>
+        <source>Delete from the history</source>
+        <translation>Aus dem Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the history? Its events are gone for good.</source>
+        <translation>%1 aus dem Verlauf löschen? Die Ereignisse sind dann endgültig verloren.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 Lauf</translation>
+    </message>
+    <message>
+        <source>%L1 runs</source>
+        <translation>%L1 Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::MainWindow</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;text size</source>
+        <translation>&amp;Textgröße der Präsentation</translation>
+    </message>
+    <message>
+        <source>Pick a pattern first</source>
+        <translation>Zuerst ein Muster wählen</translation>
+    </message>
+    <message>
+        <source>Cannot run: </source>
+        <translation>Ausführen nicht möglich: </translation>
+    </message>
+    <message>
+        <source>History is off for this run: </source>
+        <translation>Verlauf ist für diesen Lauf aus: </translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 läuft…</translation>
+    </message>
+    <message>
+        <source>Running %1… (history is off: %2)</source>
+        <translation>%1 läuft… (Verlauf ist aus: %2)</translation>
+    </message>
+    <message>
+        <source>Stopping: cancelling every task…</source>
+        <translation>Anhalten: jede Aufgabe wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>there is no run to export: run a pattern first</source>
+        <translation>es gibt keinen Lauf zum Exportieren: zuerst ein Muster ausführen</translation>
+    </message>
+    <message>
+        <source>there is no run to export</source>
+        <translation>es gibt keinen Lauf zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancelling the run before closing…</source>
+        <translation>Der Lauf wird vor dem Schließen abgebrochen…</translation>
+    </message>
+    <message>
+        <source>History is off: </source>
+        <translation>Verlauf ist aus: </translation>
+    </message>
+    <message>
+        <source>Cannot open %1 while a run goes: stop it first</source>
+        <translation>%1 kann während eines Laufs nicht geöffnet werden: zuerst anhalten</translation>
+    </message>
+    <message>
+        <source>Still opening %1</source>
+        <translation>%1 wird noch geöffnet</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Cannot open run #%1: the history is off (%2)</source>
+        <translation>Lauf #%1 kann nicht geöffnet werden: der Verlauf ist aus (%2)</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>Lauf #%1</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Opening %1 cancelled: the timeline is as it was</source>
+        <translation>Öffnen von %1 abgebrochen: die Zeitleiste ist wie zuvor</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>Showing %1 (%L2 events)</source>
+        <translation>Angezeigt: %1 (%L2 Ereignisse)</translation>
+    </message>
+    <message>
+        <source>; note: </source>
+        <translation>; Hinweis: </translation>
+    </message>
+    <message>
+        <source>Coroscope</source>
+        <translation>Coroscope</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::ParameterPanel</name>
+    <message>
+        <source>This pattern has no parameters.</source>
+        <translation>Dieses Muster hat keine Parameter.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Range: </source>
+        <translation>&lt;br&gt;Bereich: </translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::PatternBrowser</name>
+    <message>
+        <source>Search patterns (Ctrl+F)</source>
+        <translation>Muster suchen (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::PlayheadLabel</name>
+    <message>
+        <source>%1 ms / %2</source>
+        <translation>%1 ms / %2</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::RunPickerDialog</name>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Run &amp;A:</source>
+        <translation>Lauf &amp;A:</translation>
+    </message>
+    <message>
+        <source>Run &amp;B:</source>
+        <translation>Lauf &amp;B:</translation>
+    </message>
+    <message>
+        <source>Both runs are drawn on one time axis, with what differs between them.</source>
+        <translation>Beide Läufe werden auf einer Zeitachse gezeichnet, mit ihren Unterschieden.</translation>
+    </message>
+    <message>
+        <source>The history needs at least two runs: run a pattern twice (or two patterns) first.</source>
+        <translation>Der Verlauf braucht mindestens zwei Läufe: Führen Sie zuerst ein Muster zweimal (oder zwei Muster) aus.</translation>
+    </message>
+    <message>
+        <source>Pick two different runs.</source>
+        <translation>Wählen Sie zwei verschiedene Läufe.</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::SourcePanel</name>
     <message>
         <source>// The source of this pattern is not available.</source>
         <translation>// Der Quelltext dieses Musters ist nicht verfügbar.</translation>
@@ -788,7 +1003,18 @@
     </message>
 </context>
 <context>
-    <name>StatsPanel</name>
+    <name>coroscope::app::SpeedBox</name>
+    <message>
+        <source>Replay speed ([ and ] change it)</source>
+        <translation>Wiedergabetempo ([ und ] ändern es)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::StatsPanel</name>
     <message>
         <source>no waiting yet</source>
         <translation>noch keine Wartezeit</translation>
@@ -835,7 +1061,28 @@
     </message>
 </context>
 <context>
-    <name>TimelineLegend</name>
+    <name>coroscope::app::StatusIndicators</name>
+    <message>
+        <source>The HTTP server the patterns talk to, on this machine.
+Demo database: %1</source>
+        <translation>Der HTTP-Server, mit dem die Muster sprechen, auf diesem Rechner.
+Demo-Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>● running %1</source>
+        <translation>● %1 läuft</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3</source>
+        <translation>%1: %2 in %3</translation>
+    </message>
+    <message>
+        <source>Lab server: not running</source>
+        <translation>Laborserver: läuft nicht</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::TimelineLegend</name>
     <message>
         <source>running</source>
         <translation>läuft</translation>
@@ -862,7 +1109,7 @@
     </message>
 </context>
 <context>
-    <name>TimelineView</name>
+    <name>coroscope::app::TimelineView</name>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;task #%2&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:gray&apos;&gt;Task #%2&lt;/span&gt;</translation>
@@ -926,6 +1173,21 @@
     <message>
         <source>event loop responsive: heartbeat %1 late at %2 ms</source>
         <translation>Ereignisschleife reagiert: Herzschlag %1 zu spät bei %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>coroscope::app::TraceOpening</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The app under a German system locale: the German translation is found and the window's
 // menus, actions, panels and dialogs say German (resources/translations/coroscope_de.ts).
+#include "app/history/historydock.h"
 #include "app/models/environment.h"
 #include "app/run/statspanel.h"
 #include "app/timeline/timelinelegend.h"
@@ -60,6 +61,8 @@ private Q_SLOTS:
         QCOMPARE(actions.run->text(), QStringLiteral("&Ausführen"));
         QCOMPARE(actions.exportRun->text(), QStringLiteral("E&xportieren…"));
         QCOMPARE(actions.about->text(), QStringLiteral("Ü&ber Coroscope"));
+        QCOMPARE(actions.present->text(), QStringLiteral("&Präsentieren"));
+        QCOMPARE(window.historyDock()->windowTitle(), QStringLiteral("Verlauf"));
         QVERIFY2(actions.run->toolTip().startsWith(QStringLiteral("Das Muster mit diesen Parametern ausführen")),
                  qPrintable(actions.run->toolTip()));
     }

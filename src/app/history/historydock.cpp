@@ -13,7 +13,7 @@
 namespace coroscope::app {
 
 HistoryDock::HistoryDock(QWidget *parent)
-    : QDockWidget(QStringLiteral("History"), parent)
+    : QDockWidget(tr("History"), parent)
     , m_model(new HistoryModel(this))
     , m_panel(new HistoryPanel(this))
 {
@@ -21,7 +21,7 @@ HistoryDock::HistoryDock(QWidget *parent)
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_panel->setModel(m_model);
     m_panel->setCompareEnabled(true);
-    m_panel->showMessage(QStringLiteral("History is off: ") + m_problem);
+    m_panel->showMessage(tr("History is off: ") + m_problem);
     setWidget(m_panel);
     connect(m_panel, &HistoryPanel::openRequested, this, &HistoryDock::openRequested);
     connect(m_panel, &HistoryPanel::compareRequested, this, &HistoryDock::openComparison);
@@ -39,7 +39,7 @@ bool HistoryDock::setPath(const QString &path)
         return true;
     }
     m_problem = m_model->errorString();
-    m_panel->showMessage(QStringLiteral("History is off: ") + m_problem);
+    m_panel->showMessage(tr("History is off: ") + m_problem);
     return false;
 }
 
@@ -67,9 +67,8 @@ void HistoryDock::chooseRunsToCompare()
         auto why = m_model->errorString();
         if (why.isEmpty())
             why = m_problem;
-        QMessageBox::warning(
-            this, QStringLiteral("Compare runs"),
-            QStringLiteral("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_path), why));
+        QMessageBox::warning(this, tr("Compare runs"),
+                             tr("Cannot read the run history %1:\n%2").arg(QDir::toNativeSeparators(m_path), why));
         return;
     }
     RunPickerDialog picker(m_model->runs(), this);
@@ -85,9 +84,9 @@ CompareWindow *HistoryDock::openComparison(qint64 first, qint64 second)
     // The window's child, not the dock's: it outlives the dock being hidden or floated.
     auto *window = CompareWindow::load(m_path, first, second, &error, parentWidget());
     if (!window) {
-        auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Compare runs"),
-                                    QStringLiteral("Cannot compare runs %1 and %2").arg(first).arg(second),
-                                    QMessageBox::Ok, parentWidget());
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Compare runs"),
+                                    tr("Cannot compare runs %1 and %2").arg(first).arg(second), QMessageBox::Ok,
+                                    parentWidget());
         box->setInformativeText(error);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

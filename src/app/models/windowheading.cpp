@@ -4,6 +4,7 @@
 #include "app/models/openedtrace.h"
 #include "patterns/patterninfo.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace coroscope::app {
@@ -14,10 +15,12 @@ QString openedBanner(const OpenedTrace &opened)
 {
     const QString name = opened.name.isEmpty() ? QString() : QStringLiteral(" “%1”").arg(opened.name);
     if (opened.historyId > 0)
-        return QStringLiteral("Stored run #%1%2 from %3, not a live run. Run (Ctrl+R) starts a new one.")
+        return QCoreApplication::translate("WindowHeading",
+                                           "Stored run #%1%2 from %3, not a live run. Run (Ctrl+R) starts a new one.")
             .arg(opened.historyId)
             .arg(name, opened.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    return QStringLiteral("Imported trace %1%2, not a live run.").arg(QFileInfo(opened.filePath).fileName(), name);
+    return QCoreApplication::translate("WindowHeading", "Imported trace %1%2, not a live run.")
+        .arg(QFileInfo(opened.filePath).fileName(), name);
 }
 
 } // namespace
@@ -34,15 +37,18 @@ WindowHeading windowHeading(const patterns::PatternInfo *selected, const OpenedT
         heading.title = opened->name.isEmpty() ? opened->caption() : opened->name;
         heading.summary = QStringLiteral(
             "A trace from another tool: the code beside it is the selected pattern's, not this trace's.");
-        heading.windowTitle = QStringLiteral("%1 — Coroscope").arg(opened->caption());
+        heading.windowTitle = QCoreApplication::translate("WindowHeading", "%1 — Coroscope").arg(opened->caption());
         return heading;
     }
     heading.title = title;
     heading.summary = selected ? selected->summary : QString();
     if (showsOpened)
-        heading.windowTitle = QStringLiteral("%1 — %2 — Coroscope").arg(opened->caption(), title);
+        heading.windowTitle
+            = QCoreApplication::translate("WindowHeading", "%1 — %2 — Coroscope").arg(opened->caption(), title);
     else
-        heading.windowTitle = title.isEmpty() ? QStringLiteral("Coroscope") : QStringLiteral("%1 — Coroscope").arg(title);
+        heading.windowTitle = title.isEmpty()
+                                  ? QCoreApplication::translate("WindowHeading", "Coroscope")
+                                  : QCoreApplication::translate("WindowHeading", "%1 — Coroscope").arg(title);
     return heading;
 }
 

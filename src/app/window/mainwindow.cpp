@@ -148,7 +148,7 @@ MainWindow::MainWindow(Environment *environment, QWidget *parent)
     connect(m_state, &TimelineState::followingChanged, m_actions.follow, &QAction::setChecked);
     connect(m_replay, &ReplayController::playingChanged, this, [this](bool playing) {
         auto *play = m_actions.play;
-        play->setText(playing ? QStringLiteral("Pause") : QStringLiteral("Play"));
+        play->setText(playing ? tr("Pause") : tr("Play"));
         refreshIcons();
     });
 
@@ -281,7 +281,7 @@ void MainWindow::createMenusAndToolBar()
     m_ui->runMenu->addAction(a.compare);
     m_ui->viewMenu->addActions({a.zoomIn, a.zoomOut, a.fit, a.follow});
     m_ui->viewMenu->addSeparator();
-    auto *themeMenu = m_ui->viewMenu->addMenu(QStringLiteral("&Theme"));
+    auto *themeMenu = m_ui->viewMenu->addMenu(tr("&Theme"));
     themeMenu->addActions({a.themeSystem, a.themeLight, a.themeDark});
     themeMenu->addSeparator();
     themeMenu->addAction(a.toggleTheme);
@@ -290,7 +290,7 @@ void MainWindow::createMenusAndToolBar()
     m_ui->viewMenu->addActions({a.findPattern, a.filterLog, a.fullScreen});
     m_ui->viewMenu->addSeparator();
     m_ui->viewMenu->addActions({a.present, a.blank});
-    auto *scaleMenu = m_ui->viewMenu->addMenu(QStringLiteral("Presentation &text size"));
+    auto *scaleMenu = m_ui->viewMenu->addMenu(tr("Presentation &text size"));
     for (auto *scale : a.presentationScales)
         scaleMenu->addAction(scale);
     m_ui->replayMenu->addActions({a.play, a.previous, a.next});
@@ -423,12 +423,12 @@ bool MainWindow::startRun()
     if (isRunning())
         return false;
     if (!m_pattern) {
-        statusBar()->showMessage(QStringLiteral("Pick a pattern first"), 5000);
+        statusBar()->showMessage(tr("Pick a pattern first"), 5000);
         return false;
     }
     const auto errors = parameterPanel()->errors();
     if (!errors.isEmpty()) {
-        statusBar()->showMessage(QStringLiteral("Cannot run: ") + errors.join(QStringLiteral("; ")), 8000);
+        statusBar()->showMessage(tr("Cannot run: ") + errors.join(QStringLiteral("; ")), 8000);
         return false;
     }
     if (isOpening())
@@ -441,12 +441,11 @@ bool MainWindow::startRun()
     statsPanel()->showRunning();
     m_indicators->showRunning(m_pattern->info().id);
     if (!recordingProblem.isEmpty())
-        m_history->panel()->showMessage(QStringLiteral("History is off for this run: ") + recordingProblem);
+        m_history->panel()->showMessage(tr("History is off for this run: ") + recordingProblem);
     const auto historyOff = recordingProblem.isEmpty() ? m_history->problem() : recordingProblem;
     const auto &title = m_pattern->info().title;
-    statusBar()->showMessage(historyOff.isEmpty()
-                                 ? QStringLiteral("Running %1…").arg(title)
-                                 : QStringLiteral("Running %1… (history is off: %2)").arg(title, historyOff));
+    statusBar()->showMessage(historyOff.isEmpty() ? tr("Running %1…").arg(title)
+                                                  : tr("Running %1… (history is off: %2)").arg(title, historyOff));
     updateHeading();
     m_history->refresh();
     if (m_settings)
@@ -460,7 +459,7 @@ void MainWindow::stopRun()
 {
     if (!isRunning())
         return;
-    statusBar()->showMessage(QStringLiteral("Stopping: cancelling every task…"));
+    statusBar()->showMessage(tr("Stopping: cancelling every task…"));
     m_shown->stopRun();
 }
 
@@ -560,7 +559,7 @@ void MainWindow::chooseExportTarget()
     const auto input = m_shown->reportInput();
     const auto stem = input.patternId.isEmpty() ? QStringLiteral("trace") : input.patternId;
     const auto name = QStringLiteral("%1-%2.html").arg(stem, input.startedAt.toString(QStringLiteral("yyyyMMdd-hhmmss")));
-    const auto target = askExportTarget(this, QStringLiteral("Export run"), QDir(m_exportFolder).filePath(name),
+    const auto target = askExportTarget(this, tr("Export run"), QDir(m_exportFolder).filePath(name),
                                         {QStringLiteral("html"), QStringLiteral("svg"), QStringLiteral("png"),
                                          QStringLiteral("pdf"), QStringLiteral("json"), QStringLiteral("csv")});
     if (!target)
@@ -572,8 +571,8 @@ void MainWindow::chooseExportTarget()
 void MainWindow::exportTo(const QString &path, const report::ExportOptions &options)
 {
     if (!shownTrace()) {
-        m_exportFeedback->finished(false, path, QStringLiteral("there is no run to export: run a pattern first"));
-        Q_EMIT exportFinished(false, path, QStringLiteral("there is no run to export"));
+        m_exportFeedback->finished(false, path, tr("there is no run to export: run a pattern first"));
+        Q_EMIT exportFinished(false, path, tr("there is no run to export"));
         return;
     }
     // A snapshot: the export reads its own copy while the run goes on or another replaces it.
@@ -605,7 +604,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_settings)
         saveSettings();
     if (isRunning()) {
-        statusBar()->showMessage(QStringLiteral("Cancelling the run before closing…"));
+        statusBar()->showMessage(tr("Cancelling the run before closing…"));
         m_shown->stopAndWait(10'000);
     }
     event->accept();

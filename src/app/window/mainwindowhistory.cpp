@@ -24,7 +24,7 @@ void MainWindow::setHistoryPath(const QString &path)
 {
     m_shown->dropRecording();
     if (!m_history->setPath(path) && !path.isEmpty())
-        statusBar()->showMessage(QStringLiteral("History is off: ") + m_history->problem(), 15'000);
+        statusBar()->showMessage(tr("History is off: ") + m_history->problem(), 15'000);
 }
 
 QString MainWindow::historyPath() const
@@ -70,15 +70,15 @@ void MainWindow::cancelOpening()
 bool MainWindow::startOpening(const QString &description, TraceOpening::Job job, TraceOpening::Progress progress)
 {
     if (isRunning()) {
-        statusBar()->showMessage(QStringLiteral("Cannot open %1 while a run goes: stop it first").arg(description), 8000);
+        statusBar()->showMessage(tr("Cannot open %1 while a run goes: stop it first").arg(description), 8000);
         return false;
     }
     if (isOpening()) {
-        statusBar()->showMessage(QStringLiteral("Still opening %1").arg(m_opening->description()), 8000);
+        statusBar()->showMessage(tr("Still opening %1").arg(m_opening->description()), 8000);
         return false;
     }
     m_opening->start(description, std::move(job), progress, [this](OpenResult &result) { onOpeningFinished(result); });
-    statusBar()->showMessage(QStringLiteral("Opening %1…").arg(description));
+    statusBar()->showMessage(tr("Opening %1…").arg(description));
     updateActions();
     return true;
 }
@@ -86,15 +86,15 @@ bool MainWindow::startOpening(const QString &description, TraceOpening::Job job,
 bool MainWindow::openHistoryRun(qint64 id)
 {
     if (!m_history->isOn()) {
-        showProblem(QStringLiteral("Cannot open run #%1: the history is off (%2)").arg(id).arg(m_history->problem()));
+        showProblem(tr("Cannot open run #%1: the history is off (%2)").arg(id).arg(m_history->problem()));
         return false;
     }
     const auto path = m_history->path();
-    const auto description = QStringLiteral("run #%1").arg(id);
+    const auto description = tr("run #%1").arg(id);
     auto load = [path, id](const OpenProgress &progress) { return loadHistoryRun(path, id, progress); };
     if (!startOpening(description, load, TraceOpening::Progress::Quiet))
         return false;
-    m_history->panel()->setBusy(true, QStringLiteral("Loading %1…").arg(description));
+    m_history->panel()->setBusy(true, tr("Loading %1…").arg(description));
     return true;
 }
 
@@ -110,9 +110,9 @@ void MainWindow::onOpeningFinished(OpenResult &result)
     const auto what = m_opening->description();
     const bool shown = result.opened != nullptr;
     if (result.cancelled) {
-        statusBar()->showMessage(QStringLiteral("Opening %1 cancelled: the timeline is as it was").arg(what), 8000);
+        statusBar()->showMessage(tr("Opening %1 cancelled: the timeline is as it was").arg(what), 8000);
     } else if (!shown) {
-        showProblem(result.error.isEmpty() ? QStringLiteral("Cannot open %1").arg(what) : result.error);
+        showProblem(result.error.isEmpty() ? tr("Cannot open %1").arg(what) : result.error);
     } else {
         showOpenedTrace(std::move(result.opened));
     }
@@ -134,10 +134,10 @@ void MainWindow::showOpenedTrace(std::unique_ptr<OpenedTrace> opened)
     const auto summary = showFinishedTrace(shown.trace);
     statsPanel()->showStatus(shown.status, shown.summary);
     const auto caption = shown.caption();
-    m_indicators->showEnded(caption, shown.status.isEmpty() ? QStringLiteral("imported") : shown.status, summary.wallNs);
-    QString message = QStringLiteral("Showing %1 (%L2 events)").arg(caption).arg(shown.trace.events().size());
+    m_indicators->showEnded(caption, shown.status.isEmpty() ? tr("imported") : shown.status, summary.wallNs);
+    QString message = tr("Showing %1 (%L2 events)").arg(caption).arg(shown.trace.events().size());
     if (!shown.warnings.isEmpty())
-        message += QStringLiteral("; note: ") + shown.warnings.join(QStringLiteral("; "));
+        message += tr("; note: ") + shown.warnings.join(QStringLiteral("; "));
     statusBar()->showMessage(message, 15'000);
     m_history->showShownRun(shown.historyId);
     updateHeading();
@@ -156,7 +156,7 @@ void MainWindow::showProblem(const QString &text)
 {
     statusBar()->showMessage(text, 15'000);
     // Not modal: a failed opening must not stop anything else.
-    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Coroscope"), text, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Coroscope"), text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("problemMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal);

@@ -12,17 +12,19 @@ namespace {
 
 // tr() in a Q_OBJECT class asks for its qualified name ("coroscope::app::StatsPanel"), but
 // lupdate 6.4 does not read C++17 nested namespace definitions (`namespace coroscope::app {`)
-// and files the strings under "StatsPanel": look them up there.
+// and files the strings under "StatsPanel" (from some files; others it files qualified): look
+// them up under both.
 class AppTranslator : public QTranslator
 {
 public:
     using QTranslator::QTranslator;
     QString translate(const char *context, const char *sourceText, const char *disambiguation, int n) const override
     {
+        auto translated = QTranslator::translate(context, sourceText, disambiguation, n);
         static constexpr char prefix[] = "coroscope::app::";
-        if (context && std::strncmp(context, prefix, sizeof prefix - 1) == 0)
-            context += sizeof prefix - 1;
-        return QTranslator::translate(context, sourceText, disambiguation, n);
+        if (!translated.isNull() || !context || std::strncmp(context, prefix, sizeof prefix - 1) != 0)
+            return translated;
+        return QTranslator::translate(context + sizeof prefix - 1, sourceText, disambiguation, n);
     }
 };
 
