@@ -21,6 +21,15 @@ using namespace coroscope::io;
 
 namespace {
 
+// A refused setting changes nothing and says why.
+template<typename Parsed>
+void verifyRefused(const Parsed &result, const QString &message)
+{
+    QVERIFY(!result.faults);
+    const QString errors = result.errors.join(QLatin1Char('\n'));
+    QVERIFY2(errors.contains(message), qPrintable(errors));
+}
+
 struct Fetched {
     int status = 0;
     QByteArray body;
@@ -136,10 +145,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, assignments);
         QFETCH(QString, message);
-        const auto result = parseLabFaultAssignments(assignments);
-        QVERIFY(!result.faults);
-        QVERIFY2(result.errors.join(QLatin1Char('\n')).contains(message),
-                 qPrintable(result.errors.join(QLatin1Char('\n'))));
+        verifyRefused(parseLabFaultAssignments(assignments), message);
     }
 
     void jsonRoundTrips()
@@ -168,10 +174,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, message);
-        const auto result = parseLabFaultsJson(body);
-        QVERIFY(!result.faults);
-        QVERIFY2(result.errors.join(QLatin1Char('\n')).contains(message),
-                 qPrintable(result.errors.join(QLatin1Char('\n'))));
+        verifyRefused(parseLabFaultsJson(body), message);
     }
 
     void theSameSeedDecidesTheSame()
